@@ -1,0 +1,27 @@
+"""Exporters: turn stored articles, highlights and notes into files."""
+
+from newsreader.export.files import (
+    is_reserved_name,
+    safe_output_path,
+    safe_slug,
+    write_atomic,
+)
+from newsreader.export.markdown import (
+    markdown_filename,
+    render_index,
+    render_markdown,
+    write_markdown,
+    write_markdown_all,
+)
+
+__all__ = [
+    "is_reserved_name",
+    "markdown_filename",
+    "render_index",
+    "render_markdown",
+    "safe_output_path",
+    "safe_slug",
+    "write_atomic",
+    "write_markdown",
+    "write_markdown_all",
+]

@@ -1,0 +1,113 @@
+"""The plain-text article format: first non-empty line is the title, the rest the body.
+
+Decoding never substitutes replacement characters: UTF-8 (with or without BOM)
+first, then a declared encoding, then one detected by charset-normalizer; bytes
+that decode under none of them are refused with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class IngestError(Exception):
+    """A file that cannot become an article; str() is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    title: str
+    body: str  # everything after the title line, as written
+    raw: str  # the whole decoded file, verbatim
+    encoding: str
+
+
+def _looks_binary(data: bytes) -> bool:
+    # NUL bytes never appear in text in an 8-bit encoding or UTF-8; UTF-16/32 carry a BOM.
+    return b"\x00" in data[:8192]
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode file bytes to text; returns (text, encoding used). Raises IngestError."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise IngestError("starts with a UTF-16 mark but is not valid UTF-16") from None
+    if _looks_binary(data):
+        raise IngestError("binary file (contains NUL bytes), not text")
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except LookupError:
+            raise IngestError(f"unknown encoding {declared!r}") from None
+        except UnicodeDecodeError as exc:
+            raise IngestError(
+                f"not valid {declared} at byte {exc.start}"
+            ) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError("not UTF-8 and no text encoding fits; pass --encoding if you know it")
+    # charset-normalizer decodes strictly; re-decode to be sure nothing was replaced.
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise IngestError("not UTF-8 and no text encoding fits; pass --encoding") from None
+
+
+def clean_title(line: str) -> str:
+    """A title is one line of plain text: control characters out, spaces collapsed."""
+    return " ".join(_CONTROL.sub(" ", line).split())
+
+
+def parse_plaintext(text: str, encoding: str = "utf-8") -> ParsedArticle:
+    """Split decoded text into title and body. Raises IngestError if there is no text."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = normalised.split("\n")
+    for index, line in enumerate(lines):
+        title = clean_title(line)
+        if title:
+            body = "\n".join(lines[index + 1 :])
+            if not body.strip():
+                raise IngestError("has a title line but no body text")
+            return ParsedArticle(title=title, body=body, raw=text, encoding=encoding)
+    raise IngestError("empty file (no text)")
+
+
+def read_text_file(path: Path, declared_encoding: str | None = None) -> ParsedArticle:
+    """Read and parse one plain-text article file. Raises IngestError with a reason."""
+    try:
+        if path.is_dir():
+            raise IngestError("is a directory")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(
+                f"too large ({size / 1_048_576:.1f} MB; the limit is "
+                f"{MAX_FILE_BYTES // 1_048_576} MB)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError("no such file") from None
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except IsADirectoryError:
+        raise IngestError("is a directory") from None
+    except OSError as exc:
+        raise IngestError(exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise IngestError("empty file (no text)")
+    text, encoding = decode_bytes(data, declared_encoding)
+    return parse_plaintext(text, encoding)

@@ -1,0 +1,34 @@
+"""Where newsreader keeps its files: one place, with environment overrides for tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "newsreader"
+
+
+def default_db_path() -> Path:
+    """The store: `NEWSREADER_DB` if set, else `user_data_dir/newsreader.db`."""
+    env = os.environ.get("NEWSREADER_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "newsreader.db"
+
+
+def config_dir() -> Path:
+    """User configuration (keymap, settings): `NEWSREADER_CONFIG_DIR` or the platform config dir."""
+    env = os.environ.get("NEWSREADER_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def default_export_dir() -> Path:
+    """Markdown exports: `NEWSREADER_EXPORT_DIR` or `~/Documents/newsreader`."""
+    env = os.environ.get("NEWSREADER_EXPORT_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_documents_dir()) / APP_NAME

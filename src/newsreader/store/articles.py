@@ -1,0 +1,154 @@
+"""Article rows: insert, update with a kept prior version, page through, mark read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from newsreader.model import Article, ArticleSummary, Block
+
+SUMMARY_COLUMNS = (
+    "a.id, a.title, a.source, a.language, a.published, a.imported_at, a.read_at, a.starred, "
+    "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count, a.sort_key"
+)
+
+
+def _blocks_from_json(text: str) -> tuple[Block, ...]:
+    return tuple(Block(kind, start, end) for kind, start, end in json.loads(text or "[]"))
+
+
+def blocks_to_json(blocks: Sequence[Block]) -> str:
+    return json.dumps([[b.kind, b.start, b.end] for b in blocks], separators=(",", ":"))
+
+
+def row_to_article(row: dict[str, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        origin=row["origin"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        author=row["author"],
+        published=row["published"],
+        language=row["language"],
+        raw=row["raw"],
+        body=row["body"],
+        blocks=_blocks_from_json(row["blocks"]),
+        content_hash=row["content_hash"],
+        cleaner_version=row["cleaner_version"],
+        imported_at=row["imported_at"],
+        updated_at=row["updated_at"],
+        read_at=row["read_at"],
+        starred=bool(row["starred"]),
+        read_position=row["read_position"],
+    )
+
+
+def _row_to_summary(row: Sequence[Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0],
+        title=row[1],
+        source=row[2],
+        language=row[3],
+        published=row[4],
+        imported_at=row[5],
+        read_at=row[6],
+        starred=bool(row[7]),
+        highlight_count=row[8],
+    )
+
+
+def get_article(db: Database, article_id: int) -> Article | None:
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    return row_to_article(rows[0]) if rows else None
+
+
+def find_id_by_origin(db: Database, origin: str) -> int | None:
+    row = db.execute("SELECT id FROM articles WHERE origin = ?", [origin]).fetchone()
+    return row[0] if row else None
+
+
+def find_id_by_hash(db: Database, content_hash: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", [content_hash]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def insert_article(db: Database, fields: dict[str, Any]) -> int:
+    """Insert one article; `fields` holds every column but id. Returns the new id."""
+    columns = ", ".join(f'"{c}"' for c in fields)
+    marks = ", ".join("?" for _ in fields)
+    cursor = db.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", list(fields.values()))
+    return cursor.lastrowid
+
+
+def replace_content(db: Database, article_id: int, fields: dict[str, Any], now: str) -> None:
+    """Keep the current raw/body as a prior version, then write the new content.
+
+    The caller wraps this and the re-anchoring of highlights in one transaction.
+    """
+    db.execute(
+        """
+        INSERT INTO article_versions (article_id, raw, body, content_hash, cleaner_version, replaced_at)
+        SELECT id, raw, body, content_hash, cleaner_version, ? FROM articles WHERE id = ?
+        """,
+        [now, article_id],
+    )
+    assignments = ", ".join(f'"{c}" = ?' for c in fields)
+    db.execute(
+        f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id]
+    )
+
+
+def count_articles(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def page_summaries(
+    db: Database, limit: int, offset: int = 0
+) -> list[ArticleSummary]:
+    """Newest first. `offset` paging is used by the TUI's visible window only,
+    so the offset stays small relative to what is on screen."""
+    rows = db.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_key DESC, a.id DESC "
+        "LIMIT ? OFFSET ?",
+        [limit, offset],
+    ).fetchall()
+    return [_row_to_summary(r) for r in rows]
+
+
+def ordered_ids(db: Database) -> list[int]:
+    """Every article id, newest first: the list pane's index (ints are cheap even at 100k)."""
+    return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY sort_key DESC, id DESC")]
+
+
+def summaries_by_id(db: Database, ids: Sequence[int]) -> dict[int, ArticleSummary]:
+    """Summaries for just the rows on screen."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({marks})", list(ids)
+    ).fetchall()
+    return {r[0]: _row_to_summary(r) for r in rows}
+
+
+def all_summaries(db: Database) -> list[ArticleSummary]:
+    rows = db.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_key DESC, a.id DESC"
+    ).fetchall()
+    return [_row_to_summary(r) for r in rows]
+
+
+def mark_read(db: Database, article_id: int, when: str) -> None:
+    db.execute(
+        "UPDATE articles SET read_at = coalesce(read_at, ?) WHERE id = ?", [when, article_id]
+    )
+
+
+def set_read_position(db: Database, article_id: int, position: int) -> None:
+    db.execute("UPDATE articles SET read_position = ? WHERE id = ?", [position, article_id])

@@ -1,0 +1,113 @@
+"""Opening the SQLite file safely: refuse what we cannot read, migrate what we can.
+
+A `Store` hands out one sqlite-utils `Database` per thread (sqlite3 connections
+must not cross threads), so TUI workers and the UI thread can share one store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from newsreader.store.migrations import MIGRATION_SET, known_migration_names, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A store that cannot be opened; the message is one line for the user."""
+
+
+class SchemaTooNewError(StoreError):
+    pass
+
+
+def _connect(path: Path) -> Database:
+    # check_same_thread=False only so close() can run from the owning Store; each
+    # thread still uses its own connection.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def _check_not_newer(db: Database, path: Path) -> None:
+    """Refuse, before writing anything, a database that a newer newsreader migrated."""
+    if not db["_sqlite_migrations"].exists():
+        return
+    applied = {
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+        ).fetchall()
+    }
+    unknown = sorted(applied - known_migration_names())
+    if unknown:
+        raise SchemaTooNewError(
+            f"{path}: written by a newer newsreader (schema {unknown[-1]}); "
+            "upgrade newsreader to open it. The file was not modified."
+        )
+
+
+class Store:
+    """The SQLite file: one per library, opened once, connections per thread."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._connections: list[Database] = []
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating if needed) and migrate the store at `path`.
+
+        Raises `StoreError` with a one-line message for anything a user can fix.
+        """
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path}: is a directory, not a database file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path.parent}: cannot create folder ({exc.strerror})") from None
+        store = cls(path)
+        try:
+            db = store.db
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            _check_not_newer(db, path)
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.enable_wal()
+            migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise StoreError(f"{path}: not a usable newsreader database ({exc})") from None
+        except StoreError:
+            store.close()
+            raise
+        return store
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = _connect(self.path)
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._connections:
+                try:
+                    db.close()
+                except sqlite3.ProgrammingError:
+                    pass  # closed from its own thread already
+            self._connections.clear()
+        self._local = threading.local()

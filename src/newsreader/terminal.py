@@ -1,0 +1,37 @@
+"""Making untrusted text safe to print: no escape sequence from an article or a
+note may reach the user's terminal (OSC 52 clipboard writes, screen clears...)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte ESC sequences,
+# 8-bit CSI/OSC, then any remaining C0/C1 control except newline and tab.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x9c]*[\x07\x9c]?"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def strip_control(text: str) -> str:
+    """Remove terminal escape sequences and control characters (keeps \\n and \\t)."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """Safe text on a single line: controls removed, whitespace runs collapsed."""
+    return " ".join(strip_control(text).split())
+
+
+def safe_json(value: Any) -> str:
+    """JSON with every control character escaped, so it is also safe on a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,67 @@
+"""Paragraph/heading structure of a cleaned body.
+
+Extracted article text has lost its markup, so subheadings are recognised
+from shape alone: a short line without sentence-final punctuation that
+introduces a regular paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsreader.model import Block
+
+MAX_HEADING_CHARS = 80
+MAX_HEADING_WORDS = 12
+# A heading never ends a sentence; a line ending like this is prose.
+_FINAL_PUNCT = frozenset(".!?…:;,")
+# Trailing closers are looked through: 'alvor.»' still ends a sentence.
+_CLOSERS = "»\"”’')]"
+# List items look like short headings but are not.
+_BULLETS = ("- ", "* ", "• ", "· ", "▪ ", "► ")
+
+
+def is_subheading(line: str) -> bool:
+    """Could this line, by its shape alone, be a subheading?
+
+    Short (<= 80 chars, <= 12 words), has letters, does not start lowercase
+    or as a bullet, and does not end with sentence punctuation (. ! ? … : ; ,),
+    even behind closing quotes. Context is judged by `build_blocks`.
+    """
+    text = line.strip()
+    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if text.startswith(_BULLETS) or text[0].islower():
+        return False
+    return text.rstrip(_CLOSERS)[-1:] not in _FINAL_PUNCT
+
+
+def build_blocks(lines: Iterable[str]) -> tuple[str, list[Block]]:
+    """Join non-empty lines into a body (separated by blank lines) and its blocks.
+
+    A line is a heading when `is_subheading` holds, a paragraph follows it,
+    and it is not part of a run of such short lines (a run is more likely a
+    list, a byline or captions). The last line is never a heading: nothing
+    follows it, so it is usually a caption or a "Video: ..." teaser.
+    """
+    # Split defensively: a block must never contain a newline.
+    texts = [t for line in lines for t in (part.strip() for part in line.split("\n")) if t]
+    shaped = [is_subheading(t) for t in texts]
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for i, text in enumerate(texts):
+        heading = (
+            shaped[i]
+            and i + 1 < len(texts)
+            and not shaped[i + 1]
+            and not (i > 0 and shaped[i - 1])
+        )
+        if parts:
+            pos += 2  # the "\n\n" separator
+        blocks.append(Block("heading" if heading else "paragraph", pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+    return "\n\n".join(parts), blocks

@@ -1,0 +1,179 @@
+"""clean() on the real seed article and on generated text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsreader.model import Block
+from newsreader.text import CLEANER_VERSION, MARKERS, CleanedText, clean, strip_ad_markers
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d9fcfd8bd864394e.txt"
+MARKER = "Artikkelen fortsetter under annonsen"
+
+
+def _seed_body() -> str:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    title_index = next(i for i, line in enumerate(lines) if line.strip())
+    return "\n".join(lines[title_index + 1 :])
+
+
+def _block_texts(cleaned: CleanedText) -> list[str]:
+    return [cleaned.body[b.start : b.end] for b in cleaned.blocks]
+
+
+def _assert_blocks_consistent(cleaned: CleanedText) -> None:
+    body = cleaned.body
+    assert body == body.strip()
+    previous_end = -2
+    for block in cleaned.blocks:
+        assert isinstance(block, Block)
+        assert block.kind in ("paragraph", "heading")
+        text = body[block.start : block.end]
+        assert text and text == text.strip()
+        assert "\n" not in text
+        assert block.start == previous_end + 2  # separated by exactly "\n\n"
+        assert body[previous_end:block.start] == "\n\n" or previous_end == -2
+        previous_end = block.end
+    assert "\n\n".join(_block_texts(cleaned)) == body
+    # Together the blocks hold every non-whitespace character of the body.
+    assert " ".join(_block_texts(cleaned)).split() == body.split()
+
+
+def test_cleaner_version_is_int() -> None:
+    assert isinstance(CLEANER_VERSION, int) and CLEANER_VERSION >= 1
+
+
+def test_seed_has_no_markers_left() -> None:
+    cleaned = clean(_seed_body(), "no")
+    assert "fortsetter under annonsen" not in cleaned.body
+    assert "annonsen" not in cleaned.body.lower()
+
+
+def test_seed_paragraphs_start_blocks() -> None:
+    cleaned = clean(_seed_body(), "no")
+    texts = _block_texts(cleaned)
+    for start in (
+        "«Den røde linjen» ble i sin tid opprettet",
+        "En så dramatisk situasjon",
+        "Han tror hendelsen i Polen",
+    ):
+        assert any(t.startswith(start) for t in texts), start
+
+
+def test_seed_headings() -> None:
+    cleaned = clean(_seed_body(), "no")
+    by_text = {cleaned.body[b.start : b.end]: b.kind for b in cleaned.blocks}
+    for heading in (
+        "Nato vurderte militær gjengjeldelse",
+        "Farligste situasjonen siden Cuba-krisen i 1962",
+        "Nato la skylden på Russland",
+        "En rød klut for Putin",
+    ):
+        assert by_text.get(heading) == "heading", heading
+    kinds = [b.kind for b in cleaned.blocks]
+    assert kinds.count("paragraph") > kinds.count("heading")
+    # The trailing video teaser is not a heading: nothing follows it.
+    assert cleaned.blocks[-1].kind == "paragraph"
+
+
+def test_seed_words_preserved_mechanically() -> None:
+    raw = _seed_body()
+    expected = re.sub(re.escape(MARKER), " ", raw).split()
+    cleaned = clean(raw, "no")
+    assert cleaned.body.split() == expected
+    # Same result when the language is not known.
+    assert clean(raw).body == cleaned.body
+
+
+def test_seed_blocks_consistent() -> None:
+    _assert_blocks_consistent(clean(_seed_body(), "no"))
+
+
+def test_seed_idempotent() -> None:
+    once = clean(_seed_body(), "no")
+    assert clean(once.body, "no").body == once.body
+    assert clean(once.body, "no").blocks == once.blocks
+
+
+def test_phrase_followed_by_lowercase_kept_verbatim() -> None:
+    text = "Artikkelen fortsetter under annonsen er en frase."
+    assert clean(text, "no").body == text
+    assert clean(text).body == text
+
+
+def test_newlines_and_whitespace_normalised() -> None:
+    text = "  Første\t\tlinje  her.\r\nAndre   linje.\rTredje\x00 linje.\n\n\n"
+    cleaned = clean(text)
+    assert cleaned.body == "Første linje her.\n\nAndre linje.\n\nTredje linje."
+    _assert_blocks_consistent(cleaned)
+
+
+def test_empty_body() -> None:
+    assert clean("") == CleanedText(body="", blocks=())
+    assert clean("\n \n\t\n") == CleanedText(body="", blocks=())
+
+
+def test_marker_only_lines_disappear() -> None:
+    assert strip_ad_markers(f"A.\n{MARKER}\n{MARKER}{MARKER}\nB.", "no") == "A.\nB."
+
+
+# --- generated text -------------------------------------------------------
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzæøåé"
+_word = st.text(alphabet=_LETTERS, min_size=1, max_size=9)
+_first_word = _word.map(lambda w: w[0].upper() + w[1:])
+_line = st.tuples(_first_word, st.lists(_word, max_size=12), st.sampled_from([".", "", "!", "?"])).map(
+    lambda t: " ".join([t[0], *t[1]]) + t[2]
+)
+_NO_PHRASES = [p for p in MARKERS["no"] if len(p.split()) > 1]
+_marker = st.sampled_from(_NO_PHRASES).flatmap(lambda p: st.sampled_from([p, p.upper()]))
+_insert = st.one_of(
+    st.none(),
+    st.tuples(st.sampled_from(["glued", "own_line", "glued_twice", "space"]), _marker),
+)
+
+
+def _with_marker(line: str, insert: tuple[str, str] | None) -> str:
+    if insert is None:
+        return line
+    how, marker = insert
+    return {
+        "glued": marker + line,
+        "own_line": marker + "\n" + line,
+        "glued_twice": marker + marker + line,
+        "space": marker + " " + line,
+    }[how]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_line, _insert), min_size=1, max_size=8), st.sampled_from(["no", None]))
+def test_markers_do_not_change_words(rows: list[tuple[str, tuple[str, str] | None]], language: str | None) -> None:
+    plain = "\n".join(line for line, _ in rows)
+    marked = "\n".join(_with_marker(line, insert) for line, insert in rows)
+    expected = clean(plain, language)
+    got = clean(marked, language)
+    assert got.body.split() == expected.body.split()
+    assert got.body == expected.body
+    _assert_blocks_consistent(got)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.sampled_from(_NO_PHRASES + ["Annonse", "ANNONSE:", "Anzeige", "\n", ".", " ", "«", "–"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["no", "de", None]),
+)
+def test_clean_idempotent_on_arbitrary_text(parts: list[str], language: str | None) -> None:
+    text = "".join(parts)
+    once = clean(text, language)
+    _assert_blocks_consistent(once)
+    assert clean(once.body, language).body == once.body
