@@ -100,3 +100,19 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
             )
     hits.sort(key=lambda h: h.score, reverse=True)
     return hits[:limit]
+
+
+def match_spans(text: str, query: str, limit: int = 500) -> list[tuple[int, int]]:
+    """Where the query's words occur in `text` (case-insensitive), for marking them
+    in the reader. Word-prefix matches count, so "rakett" marks "raketten"."""
+    words = {w.casefold() for w in _WORD.findall(query)}
+    if not words:
+        return []
+    spans = []
+    for match in _WORD.finditer(text):
+        token = match.group().casefold()
+        if any(token.startswith(w) for w in words):
+            spans.append((match.start(), match.end()))
+            if len(spans) >= limit:
+                break
+    return spans

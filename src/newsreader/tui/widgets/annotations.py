@@ -1,0 +1,159 @@
+"""The annotations pane: the open article's highlights in text order, the ones
+that could not be placed, and the article note. Posts messages; never writes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsreader.model import ArticleNote, Highlight
+from newsreader.terminal import one_line
+
+QUOTE_CHARS = 160
+
+
+def _first_line(text: str | None) -> str:
+    for line in (text or "").splitlines():
+        if line.strip():
+            return one_line(line)
+    return ""
+
+
+def highlight_prompt(h: Highlight) -> Text:
+    """One option: the quote, then the note's first line — all literal text."""
+    quote = one_line(h.exact)
+    if len(quote) > QUOTE_CHARS:
+        quote = quote[: QUOTE_CHARS - 1] + "…"
+    prompt = Text()
+    prompt.append("▌", style="yellow" if not h.orphaned else "red")
+    prompt.append(quote)
+    note = _first_line(h.note)
+    if note:
+        prompt.append("\n  ✎ ", style="bold")
+        prompt.append(note, style="italic")
+    if h.tags:
+        prompt.append("\n  " + " ".join(f"#{t}" for t in h.tags), style="dim")
+    return prompt
+
+
+class HighlightList(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Jump to", id="annotations.jump"),
+        Binding("n", "note", "Note", id="annotations.note"),
+        Binding("d", "delete", "Delete", id="annotations.delete"),
+        Binding("a", "article_note", "Article note", id="annotations.article_note"),
+        Binding("j", "cursor_down", "Down", show=False, id="annotations.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="annotations.up"),
+    ]
+
+    def _current_id(self) -> int | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return int(option.id) if option.id and option.id.isdigit() else None
+
+    def action_note(self) -> None:
+        self.post_message(AnnotationsPane.NoteRequested(self.parent_pane, self._current_id()))
+
+    def action_delete(self) -> None:
+        highlight_id = self._current_id()
+        if highlight_id is not None:
+            self.post_message(AnnotationsPane.DeleteRequested(self.parent_pane, highlight_id))
+
+    def action_article_note(self) -> None:
+        self.post_message(AnnotationsPane.ArticleNoteRequested(self.parent_pane))
+
+    @property
+    def parent_pane(self) -> "AnnotationsPane":
+        return self.query_ancestor(AnnotationsPane)
+
+
+class AnnotationsPane(Vertical):
+    """Shows highlights and the article note; messages go up to the screen."""
+
+    @dataclass
+    class JumpTo(Message):
+        pane: "AnnotationsPane"
+        highlight_id: int
+
+        @property
+        def control(self) -> "AnnotationsPane":
+            return self.pane
+
+    @dataclass
+    class NoteRequested(Message):
+        pane: "AnnotationsPane"
+        highlight_id: int | None
+
+        @property
+        def control(self) -> "AnnotationsPane":
+            return self.pane
+
+    @dataclass
+    class DeleteRequested(Message):
+        pane: "AnnotationsPane"
+        highlight_id: int
+
+        @property
+        def control(self) -> "AnnotationsPane":
+            return self.pane
+
+    @dataclass
+    class ArticleNoteRequested(Message):
+        pane: "AnnotationsPane"
+
+        @property
+        def control(self) -> "AnnotationsPane":
+            return self.pane
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("Highlights"), id="annotations-title", classes="pane-title")
+        yield HighlightList(id="highlight-list")
+        yield Label(Text("Article note  (a to edit)"), classes="pane-title")
+        yield Static(Text("—", style="dim"), id="article-note")
+
+    def show(self, highlights: Sequence[Highlight], note: ArticleNote | None) -> None:
+        """Replace the content; keeps the cursor on the same highlight if present."""
+        options = self.query_one(HighlightList)
+        previous = options._current_id()
+        options.clear_options()
+        anchored = [h for h in highlights if not h.orphaned]
+        orphans = [h for h in highlights if h.orphaned]
+        for h in sorted(anchored, key=lambda h: (h.start, h.id)):
+            options.add_option(Option(highlight_prompt(h), id=str(h.id)))
+        if orphans:
+            options.add_option(
+                Option(Text("Could not be placed", style="bold red"), id="orphans", disabled=True)
+            )
+            for h in orphans:
+                options.add_option(Option(highlight_prompt(h), id=str(h.id)))
+        if not highlights:
+            options.add_option(
+                Option(Text("No highlights yet — h in the reader", style="dim"), id="empty", disabled=True)
+            )
+        title = f"Highlights ({len(anchored)})" + (f" · {len(orphans)} unplaced" if orphans else "")
+        self.query_one("#annotations-title", Label).update(Text(title))
+        note_text = Text(note.text) if note else Text("No article note", style="dim")
+        self.query_one("#article-note", Static).update(note_text)
+        if previous is not None:
+            self.select_highlight(previous)
+
+    def select_highlight(self, highlight_id: int) -> None:
+        options = self.query_one(HighlightList)
+        try:
+            options.highlighted = options.get_option_index(str(highlight_id))
+        except Exception:  # OptionDoesNotExist: it was deleted meanwhile
+            pass
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and event.option.id.isdigit():
+            self.post_message(self.JumpTo(self, int(event.option.id)))

@@ -1,0 +1,537 @@
+"""ReaderView: one article's cleaned body with a vim-like cursor.
+
+Drawn with Textual's line API (`render_line`), so opening a huge article
+costs one cheap layout pass and then only the visible rows are rendered.
+Body text is untrusted: it is never parsed as markup; styles are applied
+to plain `rich.text.Text` by span. The widget never touches the store: it
+posts messages up, and the screen calls its methods down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich.color import Color, ColorParseError
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.model import Article, Highlight
+from newsreader.tui.widgets import reader_layout as rl
+
+HINT = "Select an article (enter) — ? for help"
+EMPTY = "This article has no text."
+NOTE_MARK = "✎"
+SCROLL_CONTEXT = 2  # rows kept visible above/below the cursor when scrolling
+
+# Named highlight colours as (background, foreground): bright backgrounds with
+# dark text stay readable on dark themes. "yellow" comes from the CSS instead.
+_PALETTE = {
+    "green": ("#98c379", "#1d1f21"),
+    "blue": ("#61afef", "#1d1f21"),
+    "red": ("#e06c75", "#1d1f21"),
+    "pink": ("#f4a6c8", "#1d1f21"),
+    "purple": ("#c678dd", "#1d1f21"),
+    "orange": ("#d19a66", "#1d1f21"),
+}
+
+
+class _ReaderMessage(Message):
+    """Shared `control` so `@on(ReaderView.X, "#reader")` selectors work."""
+
+    reader: ReaderView | None
+
+    @property
+    def control(self) -> ReaderView | None:
+        return self.reader
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """Shows one article body; keys move a cursor and request highlight edits."""
+
+    COMPONENT_CLASSES = {
+        "reader--heading", "reader--highlight", "reader--note-mark", "reader--match",
+        "reader--selection", "reader--cursor", "reader--cursor-line", "reader--hint",
+    }
+    DEFAULT_CSS = """
+    ReaderView {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        & > .reader--heading { color: $accent; text-style: bold; }
+        & > .reader--highlight { background: #e5c07b; color: #1d1f21; }
+        & > .reader--note-mark { color: $accent; text-style: bold; }
+        & > .reader--match { color: $warning; background: $warning 15%; text-style: underline; }
+        & > .reader--selection { background: $primary 45%; }
+        & > .reader--cursor { text-style: reverse; }
+        & > .reader--cursor-line { background: $foreground 6%; }
+        & > .reader--hint { color: $text-muted; text-style: italic; }
+    }
+    """
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="reader.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="reader.up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("w", "word_forward", "Next word", show=False, id="reader.word_forward"),
+        Binding("b", "word_back", "Previous word", show=False, id="reader.word_back"),
+        Binding(")", "sentence_forward", "Next sentence", show=False, id="reader.sentence_forward"),
+        Binding("(", "sentence_back", "Previous sentence", show=False, id="reader.sentence_back"),
+        Binding("}", "paragraph_forward", "Next paragraph", show=False, id="reader.paragraph_forward"),
+        Binding("{", "paragraph_back", "Previous paragraph", show=False, id="reader.paragraph_back"),
+        Binding("v", "select", "Select", id="reader.select"),
+        Binding("escape", "cancel_selection", "Cancel selection", show=False, id="reader.cancel"),
+        Binding("h", "highlight", "Highlight", id="reader.highlight"),
+        Binding("n", "note", "Note", id="reader.note"),
+        Binding("d", "delete", "Delete highlight", id="reader.delete"),
+        Binding("u", "undo", "Undo", id="reader.undo"),
+        Binding("]", "next_highlight", "Next highlight", id="reader.next_highlight"),
+        Binding("[", "prev_highlight", "Previous highlight", id="reader.prev_highlight"),
+    ]
+
+    @dataclass
+    class HighlightRequested(_ReaderMessage):
+        """The user asked to highlight body[start:end] (selection or sentence)."""
+
+        start: int
+        end: int
+        reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+    @dataclass
+    class NoteRequested(_ReaderMessage):
+        """Edit the note of `highlight_id`, or highlight [start, end) with a note if None."""
+
+        highlight_id: int | None
+        start: int
+        end: int
+        reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+    @dataclass
+    class DeleteRequested(_ReaderMessage):
+        """The user asked to delete the highlight under the cursor."""
+
+        highlight_id: int
+        reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+    @dataclass
+    class UndoRequested(_ReaderMessage):
+        """The user asked to undo the last highlight/note change."""
+
+        reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+    @dataclass
+    class CursorMoved(_ReaderMessage):
+        """The cursor moved to body offset `offset`; floods are coalesced."""
+
+        offset: int
+        reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReaderView.CursorMoved) and message.reader is self.reader
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._article: Article | None = None
+        self._layout: rl.Layout | None = None
+        self._cursor = 0
+        self._anchor: int | None = None
+        self._goal_col: int | None = None  # column kept by j/k across short rows
+        self._highlights: rl.SpanIndex[Highlight] = rl.SpanIndex()  # anchored only
+        self._matches: rl.SpanIndex[None] = rl.SpanIndex()
+        self._version = 0  # bumped whenever every cached row may be stale
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+
+    # ------------------------------------------------------------ public API
+
+    def show_article(
+        self,
+        article: Article,
+        highlights: Sequence[Highlight],
+        cursor: int = 0,
+        matches: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """Replace the content; place the cursor and scroll it to the top third."""
+        self._article = article
+        self._anchor = None
+        self._goal_col = None
+        self._highlights = rl.SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
+        self._matches = rl.SpanIndex((s, e, None) for s, e in matches)
+        self._relayout()
+        self._cursor = rl.snap(article.body, cursor)
+        self.scroll_to(y=0, animate=False)
+        self._scroll_to_cursor(third=True)
+        if not self.size.height:  # not laid out yet: redo once we know our size
+            self.call_after_refresh(self._scroll_to_cursor, third=True)
+        self.refresh()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Re-render with a new highlight set, keeping cursor and scroll."""
+        self._highlights = rl.SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
+        self._invalidate()
+
+    def set_matches(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark search matches (body offset spans)."""
+        self._matches = rl.SpanIndex((s, e, None) for s, e in spans)
+        self._invalidate()
+
+    def move_cursor_to(self, offset: int) -> None:
+        """Move the cursor to `offset` (snapped off whitespace) and show it."""
+        self._move(offset)
+
+    @property
+    def cursor(self) -> int:
+        """The cursor as a body offset."""
+        return self._cursor
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The active selection (anchor to cursor, whole words), if any."""
+        if self._anchor is None or self._article is None:
+            return None
+        return rl.selection_span(self._article.body, self._anchor, self._cursor)
+
+    @property
+    def article_id(self) -> int | None:
+        """Id of the article shown, or None."""
+        return self._article.id if self._article else None
+
+    def highlight_at(self, offset: int) -> Highlight | None:
+        """The innermost anchored highlight containing `offset`, if any."""
+        found = [h for _s, _e, h in self._highlights.overlapping(offset, offset + 1)]
+        return max(found, key=lambda h: (h.start, -h.end), default=None)
+
+    # --------------------------------------------------------------- state
+
+    def _invalidate(self) -> None:
+        self._version += 1
+        self._strips.clear()
+        self._styles.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        """A component's own attributes, with colours blended like Textual does.
+
+        Partial rich styles drop the alpha of "$foreground 6%", so colours come
+        from the full (blended) style and only where the component sets them.
+        """
+        style = self._styles.get(name)
+        if style is None:
+            full = self.get_component_rich_style(name)
+            own = self.get_component_rich_style(name, partial=True)
+            style = own.without_color + Style(
+                color=full.color if own.color else None,
+                bgcolor=full.bgcolor if own.bgcolor else None,
+            )
+            self._styles[name] = style
+        return style
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width or 80
+
+    def _relayout(self) -> None:
+        if self._article is None:
+            return
+        body = self._article.body
+        blocks = self._article.blocks or rl.blocks_from_body(body)
+        width = self._content_width()
+        self._layout = rl.Layout(body, blocks, width)
+        self.virtual_size = Size(width, len(self._layout))
+        self._invalidate()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if hasattr(self, "_strips"):  # the theme changed: cached colours are stale
+            self._invalidate()
+
+    def on_resize(self, event: events.Resize) -> None:
+        layout = self._layout
+        if layout is None or layout.width == self._content_width():
+            return
+        # Keep the cursor on the same screen row across the re-wrap.
+        screen_row = layout.row_of(self._cursor) - self.scroll_offset.y
+        self._relayout()
+        self.scroll_to(y=max(0, self._layout.row_of(self._cursor) - screen_row), animate=False)
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh()  # the cursor row is only tinted while focused
+
+    on_blur = on_focus
+
+    # -------------------------------------------------------------- motion
+
+    def _move(self, offset: int, *, keep_goal: bool = False) -> None:
+        if self._article is None or not self._article.body:
+            return
+        offset = rl.snap(self._article.body, offset)
+        if not keep_goal:
+            self._goal_col = None
+        moved = offset != self._cursor
+        self._cursor = offset
+        self._scroll_to_cursor()
+        self.refresh()
+        if moved:
+            self.post_message(self.CursorMoved(offset, reader=self))
+
+    def _scroll_to_cursor(self, third: bool = False) -> None:
+        """Scroll minimally so the cursor row (with some context) is visible."""
+        if self._layout is None:
+            return
+        row = self._layout.row_of(self._cursor)
+        height = self.scrollable_content_region.height
+        if not height:
+            return
+        top = self.scroll_offset.y
+        context = min(SCROLL_CONTEXT, (height - 1) // 2)
+        if third:
+            target = row - height // 3
+        elif row < top + context:
+            target = row - context
+        elif row > top + height - 1 - context:
+            target = row - height + 1 + context
+        else:
+            return
+        self.scroll_to(y=max(0, target), animate=False)
+
+    def _move_rows(self, delta: int) -> None:
+        layout = self._layout
+        if layout is None or not len(layout):
+            return
+        row, col = layout.position(self._cursor)
+        if self._goal_col is None:
+            self._goal_col = col
+        step = 1 if delta > 0 else -1
+        target = min(max(row + delta, 0), len(layout) - 1)
+        found = layout.text_row(target, step)
+        if found is None or found == row and abs(delta) > 1:
+            found = layout.text_row(target, -step)
+        if found is not None:
+            self._move(layout.offset_at(found, self._goal_col), keep_goal=True)
+
+    def _page(self, direction: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
+        self._move_rows(direction * page)
+
+    def action_cursor_down(self) -> None:
+        self._move_rows(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_rows(-1)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_top(self) -> None:
+        self._move(0)
+
+    def action_bottom(self) -> None:
+        if self._layout and len(self._layout):
+            self._move(self._layout.offset_at(len(self._layout) - 1, 0))
+
+    def _motion(self, motion) -> None:
+        """Apply `motion(body, blocks, cursor) -> offset` to the cursor."""
+        if self._article is not None and self._layout is not None:
+            self._move(motion(self._article.body, self._layout.blocks, self._cursor))
+
+    def action_word_forward(self) -> None:
+        self._motion(lambda body, _blocks, at: rl.next_word(body, at))
+
+    def action_word_back(self) -> None:
+        self._motion(lambda body, _blocks, at: rl.prev_word(body, at))
+
+    def action_sentence_forward(self) -> None:
+        self._motion(rl.next_sentence)
+
+    def action_sentence_back(self) -> None:
+        self._motion(rl.prev_sentence)
+
+    def action_paragraph_forward(self) -> None:
+        self._motion(lambda _body, blocks, at: rl.next_block(blocks, at))
+
+    def action_paragraph_back(self) -> None:
+        self._motion(lambda _body, blocks, at: rl.prev_block(blocks, at))
+
+    def action_next_highlight(self) -> None:
+        self._jump(self._highlights.next_start(self._cursor))
+
+    def action_prev_highlight(self) -> None:
+        self._jump(self._highlights.prev_start(self._cursor))
+
+    def _jump(self, offset: int | None) -> None:
+        if offset is None:
+            self.app.bell()
+        else:
+            self._move(offset)
+
+    def on_click(self, event: events.Click) -> None:
+        layout = self._layout
+        where = event.get_content_offset(self)
+        if layout is None or where is None or not len(layout):
+            return
+        row = min(where.y + self.scroll_offset.y, len(layout) - 1)
+        found = layout.text_row(row, 1)
+        found = layout.text_row(row, -1) if found is None else found
+        if found is not None:
+            self._move(layout.offset_at(found, where.x - layout.indent))
+
+    # ------------------------------------------------------ selection/edits
+
+    def action_select(self) -> None:
+        if self._article is None:
+            return
+        self._anchor = self._cursor if self._anchor is None else None
+        self.refresh()
+
+    def action_cancel_selection(self) -> None:
+        if self._anchor is None:
+            raise SkipAction()  # let the screen have escape
+        self._anchor = None
+        self.refresh()
+
+    def _target_span(self) -> tuple[int, int] | None:
+        """The selection, else the sentence under the cursor; None if empty."""
+        if self._article is None or self._layout is None:
+            return None
+        span = self.selection or rl.sentence_span(self._article.body, self._layout.blocks, self._cursor)
+        return span if span[1] > span[0] else None
+
+    def action_highlight(self) -> None:
+        span = self._target_span()
+        if span is None:
+            self.app.bell()
+            return
+        self.post_message(self.HighlightRequested(span[0], span[1], reader=self))
+        self._anchor = None
+        self.refresh()
+
+    def action_note(self) -> None:
+        existing = self.highlight_at(self._cursor)
+        if existing is not None:
+            self.post_message(self.NoteRequested(existing.id, existing.start, existing.end, reader=self))
+            return
+        span = self._target_span()
+        if span is None:
+            self.app.bell()
+            return
+        self.post_message(self.NoteRequested(None, span[0], span[1], reader=self))
+        self._anchor = None
+        self.refresh()
+
+    def action_delete(self) -> None:
+        existing = self.highlight_at(self._cursor)
+        if existing is None:
+            self.app.bell()
+            self.notify("No highlight here", severity="warning", timeout=2)
+            return
+        self.post_message(self.DeleteRequested(existing.id, reader=self))
+
+    def action_undo(self) -> None:
+        self.post_message(self.UndoRequested(reader=self))
+
+    # ------------------------------------------------------------- drawing
+
+    def render_line(self, y: int) -> Strip:
+        """Render screen row `y` (Textual's line API); rows are cached by content key."""
+        width = self.scrollable_content_region.width or self.size.width
+        base = self.rich_style
+        layout = self._layout
+        if self._article is None or layout is None or not len(layout):
+            if y == (self.size.height // 2 if self._article is None else 0):
+                return self._message_strip(HINT if self._article is None else EMPTY, width, base)
+            return Strip.blank(width, base)
+        row = self.scroll_offset.y + y
+        if row >= len(layout) or layout.lines[row].kind == "blank":
+            return Strip.blank(width, base)
+        line = layout.lines[row]
+        cursor_here = layout.row_of(self._cursor) == row
+        selection = self.selection
+        if selection is not None:
+            clipped = (max(selection[0], line.start), min(selection[1], line.end))
+            selection = clipped if clipped[0] < clipped[1] else None
+        # The key names everything that changes this row, so cursor moves and
+        # scrolling re-render only the rows that really differ.
+        key = (row, width, self._version, self.has_focus, self._cursor if cursor_here else None, selection)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, width, base, cursor_here, selection)
+            self._strips[key] = strip
+        return strip
+
+    def _message_strip(self, message: str, width: int, base: Style) -> Strip:
+        text = Text(message, end="")
+        text.stylize(base + self._style("reader--hint"))
+        pad = max(0, (width - text.cell_len) // 2)
+        segments = [Segment(" " * pad, base), *text.render(self.app.console)]
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _highlight_style(self, highlight: Highlight) -> Style:
+        colours = _PALETTE.get(highlight.color)
+        if colours is None and highlight.color not in ("", "yellow"):
+            try:  # a custom colour such as "#88c0d0"; anything unparsable is yellow
+                colours = (Color.parse(highlight.color).name, "#1d1f21")
+            except ColorParseError:
+                colours = None
+        if colours is None:
+            return self._style("reader--highlight")
+        return Style(bgcolor=colours[0], color=colours[1])
+
+    def _render_row(
+        self, row: int, width: int, base: Style, cursor_here: bool, selection: tuple[int, int] | None
+    ) -> Strip:
+        layout = self._layout
+        assert layout is not None and self._article is not None
+        line = layout.lines[row]
+        start, end = line.start, line.end
+        content = layout.line_text(row)
+        # Pad to the measure so the cursor-line tint spans the text column.
+        text = Text(content, end="", no_wrap=True)
+        text.append(" " * max(0, layout.measure - text.cell_len))
+        # A span, not Text(style=...): rich drops the base style of span-less text.
+        text.stylize(base)
+        style = self._style
+
+        def paint(paint_style: Style, s: int, e: int) -> None:
+            s, e = max(s, start), min(e, end)
+            if s < e:
+                text.stylize(paint_style, s - start, e - start)
+
+        if cursor_here and self.has_focus:
+            text.stylize(style("reader--cursor-line"))
+        if line.kind == "heading":
+            paint(style("reader--heading"), start, end)
+        highlights = self._highlights.overlapping(start, end)
+        for h_start, h_end, highlight in highlights:
+            paint(self._highlight_style(highlight), h_start, h_end)
+        match_style = style("reader--match")
+        for m_start, m_end, _none in self._matches.overlapping(start, end):
+            paint(match_style, m_start, m_end)
+        if selection is not None:
+            paint(style("reader--selection"), *selection)
+        if cursor_here:
+            paint(style("reader--cursor"), *rl.word_span(self._article.body, self._cursor))
+        # Note marks go right after a noted highlight's last character; insert
+        # from the right so earlier positions stay valid.
+        mark_style = style("reader--note-mark")
+        marks = {h_end - start for _s, h_end, h in highlights if h.note and start < h_end <= end}
+        for at in sorted(marks, reverse=True):
+            text = text[:at] + Text(NOTE_MARK, style=base + mark_style) + text[at:]
+        segments = [Segment(" " * layout.indent, base), *text.render(self.app.console)]
+        return Strip(segments).crop_extend(0, width, base)
