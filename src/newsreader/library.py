@@ -213,6 +213,9 @@ class Library:
     def mark_read(self, article_id: int) -> None:
         articles_db.mark_read(self._db, article_id, utc_now())
 
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        articles_db.set_starred(self._db, article_id, starred)
+
     def set_read_position(self, article_id: int, position: int) -> None:
         articles_db.set_read_position(self._db, article_id, position)
 
@@ -321,8 +324,9 @@ class Library:
 
     # -- search and export -------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        return search_module.search(self._db, query, limit)
+    def search(self, query: str, limit: int = 50, live: bool = False) -> list[SearchHit]:
+        """Ranked hits; `live` treats the last word as a prefix (search-as-you-type)."""
+        return search_module.search(self._db, query, limit, live=live)
 
     def export_markdown(self, out_dir: Path, article_ids: Sequence[int] | None = None) -> list[Path]:
         """Write Markdown for the given articles (default: every annotated one).

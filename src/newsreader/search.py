@@ -20,12 +20,17 @@ SNIPPET_TOKENS = 12
 TITLE_WEIGHT = 10.0
 
 
-def to_match_expression(query: str) -> str | None:
-    """A safe FTS5 expression: every word must match. None when there are no words."""
-    words = _WORD.findall(query)
+def to_match_expression(query: str, live: bool = False) -> str | None:
+    """A safe FTS5 expression: every word must match. None when there are no words.
+
+    With `live`, the last word is still being typed and matches as a prefix."""
+    words = _WORD.findall(query)[:64]
     if not words:
         return None
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:64])
+    terms = ['"' + w.replace('"', '""') + '"' for w in words]
+    if live and query[-1:].isalnum():
+        terms[-1] += "*"
+    return " ".join(terms)
 
 
 def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -47,9 +52,9 @@ def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain).replace("\n", " "), tuple(marks)
 
 
-def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
+def search(db: Database, query: str, limit: int = 50, live: bool = False) -> list[SearchHit]:
     """Ranked article and note hits for a user query; [] for nothing to search."""
-    expression = to_match_expression(query)
+    expression = to_match_expression(query, live)
     if expression is None:
         return []
     hits: list[SearchHit] = []

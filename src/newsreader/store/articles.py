@@ -152,3 +152,7 @@ def mark_read(db: Database, article_id: int, when: str) -> None:
 
 def set_read_position(db: Database, article_id: int, position: int) -> None:
     db.execute("UPDATE articles SET read_position = ? WHERE id = ?", [position, article_id])
+
+
+def set_starred(db: Database, article_id: int, starred: bool) -> None:
+    db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(starred), article_id])

@@ -287,7 +287,7 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, generation: int) -> None:
-        hits = self.library.search(query, limit=100)
+        hits = self.library.search(query, limit=100, live=True)
         self.call_from_thread(self._show_hits, query, hits, generation)
 
     def _show_hits(self, query: str, hits: list[SearchHit], generation: int) -> None:
