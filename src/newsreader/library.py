@@ -4,52 +4,41 @@ holds the SQL; neither knows about Textual."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-from newsreader import anchoring, search as search_module
+from newsreader import anchoring, importing, search as search_module
+from newsreader.annotation_import import (
+    AnnotationOutcome,
+    import_annotation_file,
+    summarise_as_imports,
+)
 from newsreader.export.markdown import write_markdown, write_markdown_all
+from newsreader.export.w3c import DEFAULT_FILENAME, render_collection, write_collection
+from newsreader.importing import ImportOutcome, ImportStatus, content_hash, utc_now
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, decode_bytes, parse_plaintext, read_text_file
 from newsreader.ingest.seeds import seed_files
+from newsreader.ingest.w3c import looks_like_annotation_file
 from newsreader.locations import default_db_path
 from newsreader.model import Article, ArticleNote, ArticleSummary, Highlight, SearchHit
 from newsreader.store import Store
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
-from newsreader.text import CLEANER_VERSION, clean, detect_language
 
-ImportStatus = Literal["added", "updated", "unchanged", "duplicate", "failed"]
+__all__ = [
+    "AnnotationOutcome",
+    "ImportOutcome",
+    "ImportStatus",
+    "Library",
+    "NotFound",
+    "content_hash",
+    "utc_now",
+]
 
 
 class NotFound(LookupError):
     """No article or highlight with that id; str() is a one-line message."""
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What happened to one input; `message` is the user-facing reason on failure."""
-
-    source: str
-    status: ImportStatus
-    article_id: int | None = None
-    message: str = ""
-    orphaned: int = 0
-
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def content_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 class Library:
@@ -90,10 +79,19 @@ class Library:
     def import_paths(
         self, paths: Iterable[str | Path], encoding: str | None = None
     ) -> list[ImportOutcome]:
-        """Import plain-text files; one bad file never stops the rest."""
+        """Import article files, then W3C annotation files (.jsonld/.json).
+
+        Articles come first so that annotations given in the same batch find
+        them. One bad file (or annotation) never stops the rest: an annotation
+        file gives one summary outcome plus one failed outcome per bad annotation.
+        """
         outcomes = []
+        annotation_files = []
         for given in paths:
             path = Path(given)
+            if looks_like_annotation_file(path):
+                annotation_files.append((path, str(given)))
+                continue
             try:
                 parsed = read_text_file(path, encoding)
             except IngestError as exc:
@@ -101,6 +99,8 @@ class Library:
                 continue
             origin = str(path.resolve())
             outcomes.append(self.import_parsed(origin, parsed, display=str(given)))
+        for path, shown in annotation_files:
+            outcomes.extend(summarise_as_imports(shown, self.import_annotations(path, shown)))
         return outcomes
 
     def import_parsed(
@@ -111,79 +111,23 @@ class Library:
         source: str | None = None,
         display: str | None = None,
     ) -> ImportOutcome:
-        """Add, update or skip one parsed article, by origin and content hash."""
-        shown = display or origin
-        digest = content_hash(parsed.raw)
-        db = self._db
-        existing = articles_db.find_id_by_origin(db, origin)
-        if existing is None:
-            duplicate = articles_db.find_id_by_hash(db, digest)
-            if duplicate is not None:
-                return ImportOutcome(shown, "duplicate", duplicate, f"same text as article {duplicate}")
-        else:
-            current = articles_db.get_article(db, existing)
-            if current is not None and current.content_hash == digest:
-                return ImportOutcome(shown, "unchanged", existing)
-        language = detect_language(parsed.body)
-        cleaned = clean(parsed.body, language)
-        now = utc_now()
-        fields = {
-            "title": parsed.title,
-            "language": language,
-            "raw": parsed.raw,
-            "body": cleaned.body,
-            "blocks": articles_db.blocks_to_json(cleaned.blocks),
-            "content_hash": digest,
-            "cleaner_version": CLEANER_VERSION,
-            "updated_at": now,
-        }
-        if existing is None:
-            with db.atomic():
-                article_id = articles_db.insert_article(
-                    db,
-                    {
-                        "origin": origin,
-                        "source": source,
-                        "imported_at": now,
-                        "sort_key": now,
-                        **fields,
-                    },
-                )
-            return ImportOutcome(shown, "added", article_id)
-        with db.atomic():
-            articles_db.replace_content(db, existing, fields, now)
-            orphaned = self._reanchor_all(existing, cleaned.body, now)
-        message = f"{orphaned} highlight(s) could not be placed" if orphaned else ""
-        return ImportOutcome(shown, "updated", existing, message, orphaned)
+        """Add, update or skip one parsed article, by origin and content hash.
 
-    def _reanchor_all(self, article_id: int, new_body: str, now: str) -> int:
-        """Move every highlight of an article onto its quote in the new body.
-
-        A highlight whose quote is gone is orphaned, never deleted. Runs inside
-        the caller's transaction. Returns how many were orphaned.
+        Changed content keeps the old version and re-anchors the highlights.
         """
-        orphaned = 0
-        for h in notes_db.highlights_for(self._db, article_id):
-            quote = anchoring.Quote(h.exact, h.prefix, h.suffix)
-            placed = anchoring.reanchor(h.start, h.end, quote, new_body)
-            if placed is None:
-                orphaned += 1
-                notes_db.update_highlight(self._db, h.id, {"state": "orphaned", "updated_at": now})
-                continue
-            start, end = placed
-            context = anchoring.quote_at(new_body, start, end)
-            notes_db.update_highlight(
-                self._db,
-                h.id,
-                {
-                    "start": start,
-                    "end": end,
-                    "prefix": context.prefix,
-                    "suffix": context.suffix,
-                    "state": "anchored",
-                },
-            )
-        return orphaned
+        return importing.import_parsed(self._db, origin, parsed, source=source, display=display)
+
+    def import_annotations(self, path: str | Path, display: str | None = None) -> list[AnnotationOutcome]:
+        """Merge a W3C annotation file; one outcome per annotation (or one for the file)."""
+        return import_annotation_file(self._db, Path(path), display)
+
+    def reclean(self, everything: bool = False) -> list[ImportOutcome]:
+        """Re-derive bodies with the current cleaner: outdated articles, or all of them."""
+        return importing.reclean_articles(self._db, everything)
+
+    def reclean_outdated(self) -> list[ImportOutcome]:
+        """After an upgrade: re-clean articles whose cleaner version is not current."""
+        return importing.reclean_articles(self._db, everything=False)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -230,6 +174,10 @@ class Library:
             raise NotFound(f"no highlight with id {highlight_id}")
         return found
 
+    def orphans(self) -> list[Highlight]:
+        """Every highlight that could not be placed, in all articles (by article, id)."""
+        return notes_db.orphaned_highlights(self._db)
+
     def add_highlight(
         self,
         article_id: int,
@@ -239,16 +187,10 @@ class Library:
         tags: Sequence[str] = (),
         color: str = "yellow",
     ) -> Highlight:
-        """Highlight body[start:end]; committed before this returns."""
+        """Highlight body[start:end] (edges' whitespace trimmed; tags stripped and
+        sorted); committed before this returns."""
         body = self.article(article_id).body
-        start, end = max(0, start), min(len(body), end)
-        # Trim whitespace at the edges so the quote is what the reader sees.
-        while start < end and body[start].isspace():
-            start += 1
-        while end > start and body[end - 1].isspace():
-            end -= 1
-        if start >= end:
-            raise ValueError("empty selection: nothing to highlight")
+        start, end = _trimmed(body, start, end)
         quote = anchoring.quote_at(body, start, end)
         now = utc_now()
         highlight_id = notes_db.insert_highlight(
@@ -262,11 +204,49 @@ class Library:
                 "suffix": quote.suffix,
                 "note": note or None,
                 "color": color,
-                "tags": list(tags),
+                "tags": _clean_tags(tags),
                 "created_at": now,
                 "updated_at": now,
             },
         )
+        return self.highlight(highlight_id)
+
+    def annotate_by_quote(
+        self,
+        article_id: int,
+        quote: str,
+        note: str | None = None,
+        tags: Sequence[str] = (),
+        color: str = "yellow",
+    ) -> Highlight:
+        """Highlight the one passage matching `quote` (whitespace runs match any whitespace).
+
+        Raises anchoring.QuoteNotFound (with the closest passage as a hint) or
+        anchoring.QuoteAmbiguous; both are ValueError with a one-line message.
+        """
+        body = self.article(article_id).body
+        start, end = anchoring.find_typed_quote(body, quote)
+        return self.add_highlight(article_id, start, end, note, tags, color)
+
+    def reattach_highlight(self, highlight_id: int, start: int, end: int) -> Highlight:
+        """Place a highlight (typically an orphan) on body[start:end] of its article.
+
+        Takes the new text as its quote; keeps its note, tags, colour and creation time.
+        """
+        h = self.highlight(highlight_id)
+        body = self.article(h.article_id).body
+        start, end = _trimmed(body, start, end)
+        quote = anchoring.quote_at(body, start, end)
+        fields = {
+            "start": start,
+            "end": end,
+            "exact": quote.exact,
+            "prefix": quote.prefix,
+            "suffix": quote.suffix,
+            "state": "anchored",
+            "updated_at": utc_now(),
+        }
+        notes_db.update_highlight(self._db, highlight_id, fields)
         return self.highlight(highlight_id)
 
     def set_highlight_note(self, highlight_id: int, note: str | None) -> Highlight:
@@ -278,8 +258,9 @@ class Library:
 
     def set_highlight_tags(self, highlight_id: int, tags: Sequence[str]) -> Highlight:
         self.highlight(highlight_id)
-        clean_tags = sorted({t.strip() for t in tags if t.strip()})
-        notes_db.update_highlight(self._db, highlight_id, {"tags": clean_tags, "updated_at": utc_now()})
+        notes_db.update_highlight(
+            self._db, highlight_id, {"tags": _clean_tags(tags), "updated_at": utc_now()}
+        )
         return self.highlight(highlight_id)
 
     def delete_highlight(self, highlight_id: int) -> Highlight:
@@ -333,10 +314,68 @@ class Library:
 
         One article gives one file; several also get an index.md.
         """
-        ids = list(article_ids) if article_ids is not None else notes_db.annotated_article_ids(self._db)
-        items = [(self.article(i), self.highlights(i), self.article_note(i)) for i in ids]
+        items = self._export_items(article_ids)
         if not items:
             return []
         if len(items) == 1:
             return [write_markdown(out_dir, *items[0])]
         return write_markdown_all(out_dir, items)
+
+    def export_markdown_all(self, out_dir: Path) -> list[Path]:
+        """Every annotated article into `out_dir` plus index.md (even for one article)."""
+        items = self._export_items(None)
+        return write_markdown_all(out_dir, items) if items else []
+
+    def store_uuid(self) -> str:
+        """This store's stable random id (used in exported annotation ids)."""
+        return notes_db.store_uuid(self._db)
+
+    def w3c_collection(self, article_ids: Sequence[int] | None = None) -> dict[str, Any]:
+        """The W3C AnnotationCollection for the given (default: all annotated) articles."""
+        return render_collection(
+            self.store_uuid(),
+            self._export_items(article_ids),
+            notes_db.adopted_ids(self._db, "highlight"),
+            notes_db.adopted_ids(self._db, "article_note"),
+        )
+
+    def export_w3c(
+        self, out: Path, article_ids: Sequence[int] | None = None
+    ) -> tuple[Path | None, int]:
+        """Write the W3C collection to `out` (a folder gets newsreader-annotations.jsonld).
+
+        Returns the file written and how many annotations it holds; writes
+        nothing and returns (None, 0) when there is nothing to export.
+        """
+        collection = self.w3c_collection(article_ids)
+        if collection["total"] == 0:
+            return None, 0
+        out = Path(out)
+        if out.is_dir():
+            out = out / DEFAULT_FILENAME
+        return write_collection(out, collection), collection["total"]
+
+    def _export_items(
+        self, article_ids: Sequence[int] | None
+    ) -> list[tuple[Article, list[Highlight], ArticleNote | None]]:
+        ids = list(article_ids) if article_ids is not None else notes_db.annotated_article_ids(self._db)
+        return [(self.article(i), self.highlights(i), self.article_note(i)) for i in ids]
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span clipped to the body with whitespace at its edges left out.
+
+    Raises ValueError when nothing but whitespace is selected.
+    """
+    start, end = max(0, start), min(len(body), end)
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise ValueError("empty selection: nothing to highlight")
+    return start, end
+
+
+def _clean_tags(tags: Sequence[str]) -> list[str]:
+    return sorted({t.strip() for t in tags if t.strip()})

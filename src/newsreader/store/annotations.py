@@ -1,9 +1,18 @@
 """Highlight and article-note rows. Every write here runs inside the caller's
-transaction or commits on its own before returning, so the UI can say "saved"."""
+transaction or commits on its own before returning, so the UI can say "saved".
+
+Also the two small tables that give annotations an identity across stores (for
+W3C export/import): `store_settings` holds this store's random uuid, and
+`imported_highlights` / `imported_article_notes` remember which annotation id
+from an imported file became which local row. They are created on first use (CREATE TABLE IF NOT
+EXISTS) rather than by a migration, so older stores gain them without a schema
+version bump; a later migration may adopt them unchanged.
+"""
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -96,6 +105,16 @@ def upsert_article_note(db: Database, article_id: int, text: str, now: str) -> N
     )
 
 
+def insert_article_note(
+    db: Database, article_id: int, text: str, created_at: str, updated_at: str
+) -> None:
+    """A new article note with given times (an imported one keeps its own)."""
+    db.execute(
+        "INSERT INTO article_notes (article_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        [article_id, text, created_at, updated_at],
+    )
+
+
 def delete_article_note(db: Database, article_id: int) -> None:
     db.execute("DELETE FROM article_notes WHERE article_id = ?", [article_id])
 
@@ -105,3 +124,97 @@ def annotated_article_ids(db: Database) -> list[int]:
         "SELECT article_id FROM highlights UNION SELECT article_id FROM article_notes ORDER BY 1"
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def orphaned_highlights(db: Database) -> list[Highlight]:
+    """Every highlight that could not be placed, by article then id."""
+    rows = db.execute(
+        f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE state = 'orphaned' "
+        "ORDER BY article_id, id"
+    ).fetchall()
+    return [row_to_highlight(r) for r in rows]
+
+
+def find_same_highlight(
+    db: Database, article_id: int, exact: str, start: int | None, end: int | None, note: str | None
+) -> int | None:
+    """An existing highlight with this quote, place (None: an orphan) and note."""
+    if start is None:
+        where, params = "state = 'orphaned'", []
+    else:
+        where, params = "state = 'anchored' AND start = ? AND \"end\" = ?", [start, end]
+    row = db.execute(
+        f"SELECT id FROM highlights WHERE article_id = ? AND exact = ? AND {where} "
+        "AND coalesce(note, '') = ? ORDER BY id LIMIT 1",
+        [article_id, exact, *params, note or ""],
+    ).fetchone()
+    return row[0] if row else None
+
+
+# --- identity across stores -------------------------------------------------------
+
+# Imported annotation id -> the local row it became. The foreign keys delete a
+# mapping with its row, so a reused row id never inherits a stale identity.
+# created = 1 when the import made the local row (exports then reuse the id).
+_MAPPING_TABLES = {
+    "highlight": ("imported_highlights", "highlight_id", "highlights(id)"),
+    "article_note": ("imported_article_notes", "article_id", "article_notes(article_id)"),
+}
+
+
+def _ensure_identity_tables(db: Database) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS store_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+    )
+    for table, column, parent in _MAPPING_TABLES.values():
+        db.execute(
+            f"""
+            CREATE TABLE IF NOT EXISTS {table} (
+                external_id TEXT PRIMARY KEY,
+                {column} INTEGER NOT NULL REFERENCES {parent} ON DELETE CASCADE,
+                created INTEGER NOT NULL DEFAULT 0
+            )
+            """
+        )
+        db.execute(f"CREATE INDEX IF NOT EXISTS {table}_local ON {table}({column})")
+
+
+def store_uuid(db: Database) -> str:
+    """This store's stable random id, made on first use."""
+    _ensure_identity_tables(db)
+    db.execute(
+        "INSERT OR IGNORE INTO store_settings (key, value) VALUES ('store_uuid', ?)",
+        [str(uuid.uuid4())],
+    )
+    return db.execute("SELECT value FROM store_settings WHERE key = 'store_uuid'").fetchone()[0]
+
+
+def imported_local_id(db: Database, external_id: str, kind: str) -> int | None:
+    """The local row (highlight id, or article id for a note) an imported id became."""
+    _ensure_identity_tables(db)
+    table, column, _ = _MAPPING_TABLES[kind]
+    row = db.execute(
+        f"SELECT {column} FROM {table} WHERE external_id = ?", [external_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def record_imported(
+    db: Database, external_id: str, kind: str, local_id: int, created: bool
+) -> None:
+    _ensure_identity_tables(db)
+    table, column, _ = _MAPPING_TABLES[kind]
+    db.execute(
+        f"INSERT OR REPLACE INTO {table} (external_id, {column}, created) VALUES (?, ?, ?)",
+        [external_id, local_id, int(created)],
+    )
+
+
+def adopted_ids(db: Database, kind: str) -> dict[int, str]:
+    """local id -> the imported annotation id it was created from (the first one)."""
+    _ensure_identity_tables(db)
+    table, column, _ = _MAPPING_TABLES[kind]
+    rows = db.execute(
+        f"SELECT {column}, external_id FROM {table} WHERE created = 1 ORDER BY rowid DESC"
+    ).fetchall()
+    return {local: external for local, external in rows}

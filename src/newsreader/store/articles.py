@@ -156,3 +156,37 @@ def set_read_position(db: Database, article_id: int, position: int) -> None:
 
 def set_starred(db: Database, article_id: int, starred: bool) -> None:
     db.execute("UPDATE articles SET starred = ? WHERE id = ?", [int(starred), article_id])
+
+
+def find_id_by_url(db: Database, url: str) -> int | None:
+    row = db.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]).fetchone()
+    return row[0] if row else None
+
+
+def find_id_by_past_hash(db: Database, content_hash: str) -> int | None:
+    """The article one of whose prior versions had this content hash."""
+    row = db.execute(
+        "SELECT article_id FROM article_versions WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
+        [content_hash],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def ids_with_cleaner_other_than(db: Database, version: int) -> list[int]:
+    """Articles cleaned by another cleaner version than `version`, oldest first."""
+    rows = db.execute(
+        "SELECT id FROM articles WHERE cleaner_version != ? ORDER BY id", [version]
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def all_ids(db: Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def mark_cleaned(db: Database, article_id: int, version: int, blocks: str) -> None:
+    """Record that cleaner `version` gives the stored body (with these blocks)."""
+    db.execute(
+        "UPDATE articles SET cleaner_version = ?, blocks = ? WHERE id = ?",
+        [version, blocks, article_id],
+    )
