@@ -12,7 +12,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from newsreader.store.migrations import MIGRATION_SET, known_migration_names, migrations
+from newsreader.store.migrations import (
+    MIGRATION_SET,
+    known_migration_names,
+    migrations,
+    rebuild_search_index,
+)
+from newsreader.text.folding import fold_letters
+from newsreader.text.stemming import index_stems, index_version
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -32,7 +39,32 @@ def _connect(path: Path) -> Database:
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
+    register_search_functions(db)
     return db
+
+
+def register_search_functions(db: Database) -> None:
+    """The SQL functions the search triggers and view call (migration 002_search).
+
+    Every connection that writes articles, highlights or notes needs them.
+    """
+    db.register_function(nr_fold, deterministic=True)
+    db.register_function(nr_stem, deterministic=True)
+
+
+def _as_text(value: object) -> str:
+    # A trigger must never fail on an odd value (a number in a TEXT column).
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def nr_fold(text: object) -> str:
+    """Index side of folding: ø→o, æ→ae, ß→ss... (unicode61 does case and å/é)."""
+    return fold_letters(_as_text(text))
+
+
+def nr_stem(text: object, language: object) -> str:
+    """Folded Snowball stems of `text` in `language`; "" when not stemmable."""
+    return index_stems(_as_text(text), _as_text(language))
 
 
 def _check_not_newer(db: Database, path: Path) -> None:
@@ -51,6 +83,15 @@ def _check_not_newer(db: Database, path: Path) -> None:
             f"{path}: written by a newer newsreader (schema {unknown[-1]}); "
             "upgrade newsreader to open it. The file was not modified."
         )
+
+
+def _refresh_search_index(db: Database) -> None:
+    """Rebuild the search index if folding or the stemmer changed since it was built
+    (an upgraded snowballstemmer may stem differently), before anything writes."""
+    row = db.execute("SELECT version FROM search_index_version").fetchone()
+    if row is None or row[0] != index_version():
+        with db.atomic():
+            rebuild_search_index(db)
 
 
 class Store:
@@ -83,6 +124,7 @@ class Store:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.enable_wal()
             migrations.apply(db)
+            _refresh_search_index(db)
         except sqlite3.DatabaseError as exc:
             store.close()
             raise StoreError(f"{path}: not a usable newsreader database ({exc})") from None

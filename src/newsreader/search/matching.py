@@ -1,0 +1,209 @@
+"""Marking matches in original text: snippets for hits and spans for the reader.
+
+The index holds folded words and folded stems; the text shown is the original.
+A `Matcher` walks the original words and asks of each what the index asked:
+does its folded form, or its folded stem in the article's language, equal a
+query form? So what is marked is what matched, "røde" for `rode`, "raketten"
+for `rakett`, without ever showing folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Union
+
+from newsreader.search.plan import make_plan
+from newsreader.search.query import Term, parse
+from newsreader.text.folding import WORD, fold_key, spelling_variants
+from newsreader.text.stemming import can_stem, normalise_language, stem_word
+
+SNIPPET_WORDS_BEFORE = 4
+SNIPPET_WORDS = 14
+_LOOKBEHIND_CHARS = 120
+# Text with no spaces (a URL, a pasted blob) must still give a one-line snippet.
+_MAX_BEFORE_CHARS = 100
+_MAX_SNIPPET_CHARS = 240
+ELLIPSIS = "…"
+
+Languages = Union[str, Sequence[str], None]
+Span = tuple[int, int]
+Snippet = tuple[str, tuple[Span, ...]]  # one line of text, and the match spans in it
+
+# Folded forms of words met in texts, kept across searches: a snippet scans a few
+# hundred words of each shown hit, and most of them were seen before.
+_CACHE_LIMIT = 200_000
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def _key(word: str) -> str:
+    return fold_key(word)
+
+
+class _Forms(dict):
+    """word → (folded word, folded stem in each language): what the index holds for it."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        super().__init__()
+        self.languages = languages
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        forms = (_key(word), *(fold_key(stem_word(word, lang)) for lang in self.languages))
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[word] = forms
+        return forms
+
+
+_forms_by_languages: dict[tuple[str, ...], _Forms] = {}
+
+
+def _forms(languages: tuple[str, ...]) -> _Forms:
+    found = _forms_by_languages.get(languages)
+    if found is None:
+        if len(_forms_by_languages) > 64:
+            _forms_by_languages.clear()
+        found = _forms_by_languages[languages] = _Forms(languages)
+    return found
+
+
+def _stem_languages(language: Languages) -> tuple[str, ...]:
+    given = [language] if isinstance(language, str) else list(language or ())
+    return tuple(dict.fromkeys(normalise_language(g) for g in given if can_stem(g)))
+
+
+class Matcher:
+    """Which words of a text match a query's positive terms."""
+
+    def __init__(self, terms: Sequence[Term], query_languages: Iterable[str]):
+        languages = [lang for lang in query_languages if can_stem(lang)]
+        self.keys: set[str] = set()  # folded words and folded stems a word may equal
+        prefixes: set[str] = set()
+        self.phrases: list[tuple[tuple[str, ...], bool]] = []  # (word keys, last is prefix)
+        for term in terms:
+            if term.phrase or term.prefix:
+                for variant in spelling_variants(" ".join(term.words)):
+                    keys = tuple(fold_key(w) for w in WORD.findall(variant))
+                    if len(keys) == 1 and term.prefix:
+                        prefixes.add(keys[0])
+                    elif len(keys) == 1:
+                        self.keys.add(keys[0])
+                    elif keys:
+                        self.phrases.append((keys, term.prefix))
+                continue
+            word = term.words[0]
+            self.keys.update(fold_key(v) for v in spelling_variants(word))
+            self.keys.update(fold_key(stem_word(word, lang)) for lang in languages)
+        self.keys.discard("")
+        self.prefixes = tuple(p for p in prefixes if p)
+
+    def __bool__(self) -> bool:
+        return bool(self.keys or self.prefixes or self.phrases)
+
+    def _phrase_end(self, text: str, first: re.Match[str], keys: tuple[str, ...], prefix: bool):
+        """End offset of the phrase starting at word `first`, or None."""
+        last = len(keys) - 1
+        index = 0
+        for match in WORD.finditer(text, first.start()):
+            key = _key(match.group())
+            if index == last and prefix:
+                ok = key.startswith(keys[index])
+            else:
+                ok = key == keys[index]
+            if not ok:
+                return None
+            if index == last:
+                return match.end()
+            index += 1
+        return None
+
+    def spans(self, text: str, language: Languages = None, limit: int | None = None) -> Iterator[Span]:
+        """(start, end) of each match in `text`, in order; a phrase is one span.
+
+        `language` is the text's language (its words are stemmed in it), or several."""
+        if not self:
+            return
+        forms = _forms(_stem_languages(language))
+        keys, prefixes = self.keys, self.prefixes
+        firsts = {phrase[0] for phrase, _ in self.phrases}
+        count = 0
+        resume = 0
+        for match in WORD.finditer(text):
+            # The hot loop of snippets: one cached lookup and a set test per word.
+            word_forms = forms[match.group()]
+            if keys.isdisjoint(word_forms) and not (prefixes and word_forms[0].startswith(prefixes)):
+                if not firsts or word_forms[0] not in firsts or match.start() < resume:
+                    continue
+                end = None
+                for phrase, prefix in self.phrases:
+                    end = self._phrase_end(text, match, phrase, prefix)
+                    if end is not None:
+                        break
+            elif match.start() < resume:
+                continue
+            else:
+                end = match.end()
+            if end is None:
+                continue
+            yield match.start(), end
+            resume = end
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+    def snippet(self, text: str, language: Languages = None) -> Snippet | None:
+        """One line of `text` around its first match, with the match spans in it; None if no match."""
+        first = next(self.spans(text, language, limit=1), None)
+        if first is None:
+            return None
+        return self._window(text, first[0], first[1], language)
+
+    def opening(self, text: str, language: Languages = None) -> Snippet:
+        """The first words of `text` as a snippet (for hits matched elsewhere, or by filters only)."""
+        return self._window(text, 0, 0, language)
+
+    def _window(self, text: str, start: int, end: int, language: Languages) -> Snippet:
+        lookback = max(0, start - _LOOKBEHIND_CHARS)
+        before = [m.start() for m in WORD.finditer(text, lookback, start)]
+        if len(before) > SNIPPET_WORDS_BEFORE:
+            begin = before[-SNIPPET_WORDS_BEFORE]
+        else:
+            # Near the start: show from the beginning. Else a few very long "words"
+            # precede the match: start at the match rather than inside one of them.
+            begin = 0 if lookback == 0 else start
+        words_after = max(SNIPPET_WORDS - sum(b >= begin for b in before) - 1, 3)
+        stop = end
+        for count, match in enumerate(WORD.finditer(text, end), 1):
+            stop = match.end()
+            if count >= words_after:
+                break
+        else:
+            stop = len(text)
+        begin = max(begin, start - _MAX_BEFORE_CHARS)
+        stop = min(stop, begin + _MAX_SNIPPET_CHARS)
+        body = " ".join(text[begin:stop].split())
+        prefix = ELLIPSIS if begin > 0 else ""
+        suffix = ELLIPSIS if text[stop:].strip() else ""
+        # Marks are found again in the final line, so they fit it exactly.
+        marks = tuple((s + len(prefix), e + len(prefix)) for s, e in self.spans(body, language))
+        return prefix + body + suffix, marks
+
+
+# Languages tried when the caller does not say which language the text is in.
+COMMON_LANGUAGES = ("no", "sv", "da", "fi", "de", "nl", "en", "fr", "es", "pt")
+
+
+def match_spans(
+    text: str, query: str, limit: int = 500, language: str | None = None, live: bool = True
+) -> list[tuple[int, int]]:
+    """Where `query` matched in `text`, for marking it in the reader.
+
+    Consistent with search: folded forms ("rode" marks "røde"), stems in
+    `language` (or, if not given, in the common languages: pass the article's
+    language when known), phrases as one span, and with `live` (as the search
+    bar searches) the last word as a prefix.
+    """
+    terms = make_plan(parse(query or "", live=live)).terms()
+    matcher = Matcher(terms, [language] if language else COMMON_LANGUAGES)
+    return list(matcher.spans(text or "", language or COMMON_LANGUAGES, limit=limit))

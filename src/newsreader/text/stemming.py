@@ -1,0 +1,112 @@
+"""Snowball stemming by article language, so `rakett` finds "raketten".
+
+The index stores, next to the folded words, the folded stem of each word whose
+stem differs from the word itself (a word that is its own stem is found through
+the folded column already, so storing it twice would only grow the index).
+Queries stem their words the same way and look for either form.
+
+snowballstemmer is pure Python; a per-language word cache keeps the cost of
+stemming a whole article on import to a dictionary lookup for most words.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib.metadata import PackageNotFoundError, version
+
+import snowballstemmer
+
+from newsreader.text.folding import FOLDING_VERSION, WORD, fold_key, fold_letters
+
+# Bump when what index_stems returns changes (not needed for a snowballstemmer upgrade).
+STEMMING_VERSION = 1
+
+# ISO 639-1 codes from text.language → Snowball algorithm names.
+SNOWBALL = {
+    "no": "norwegian", "sv": "swedish", "da": "danish", "fi": "finnish",
+    "de": "german", "nl": "dutch", "en": "english", "fr": "french",
+    "es": "spanish", "pt": "portuguese", "it": "italian", "ca": "catalan",
+    "ro": "romanian", "hu": "hungarian", "tr": "turkish", "ru": "russian",
+    "el": "greek", "lt": "lithuanian", "et": "estonian", "id": "indonesian",
+    "ar": "arabic", "hi": "hindi", "fa": "persian", "ga": "irish",
+    "eu": "basque", "hy": "armenian", "sr": "serbian", "ta": "tamil",
+    "ne": "nepali", "cs": "czech", "pl": "polish", "yi": "yiddish",
+}
+_AVAILABLE = set(snowballstemmer.algorithms())
+SUPPORTED = frozenset(code for code, name in SNOWBALL.items() if name in _AVAILABLE)
+# Longer "words" are ids, URLs or keyboard mashing: not worth a stemmer's time.
+MAX_STEM_INPUT = 40
+_CACHE_LIMIT = 200_000
+
+# Snowball stemmer objects keep state while stemming: one set per thread.
+_local = threading.local()
+
+
+def _stemmer(language: str):
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    stemmer = stemmers.get(language)
+    if stemmer is None:
+        stemmer = stemmers[language] = snowballstemmer.stemmer(SNOWBALL[language])
+    return stemmer
+
+
+class _StemCache(dict):
+    """lower-case word → folded stem, or "" when the stem folds to the word itself."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> str:
+        if len(word) > MAX_STEM_INPUT:
+            return ""
+        stem = fold_letters(_stemmer(self.language).stemWord(word))
+        value = "" if fold_key(stem) == fold_key(word) else stem
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()  # bounded memory on a huge import; the cache refills from common words
+        self[word] = value
+        return value
+
+
+_caches = {code: _StemCache(code) for code in SUPPORTED}
+
+
+def normalise_language(code: str | None) -> str:
+    """"nb"/"nn" and regional variants ("pt-BR") map to the code the stemmers use."""
+    code = (code or "").strip().lower().replace("_", "-").split("-", 1)[0]
+    return "no" if code in ("nb", "nn") else code
+
+
+def can_stem(language: str | None) -> bool:
+    return normalise_language(language) in SUPPORTED
+
+
+def stem_word(word: str, language: str | None) -> str:
+    """The folded stem of one word; the folded word itself when not stemmable."""
+    cache = _caches.get(normalise_language(language))
+    lower = word.lower()
+    stemmed = cache[lower] if cache is not None else ""
+    return stemmed or fold_letters(lower)
+
+
+def index_stems(text: str | None, language: str | None) -> str:
+    """Space-separated folded stems of the words in `text` that differ from their word.
+
+    Empty for an unknown or unsupported language: no stemming then.
+    """
+    cache = _caches.get(normalise_language(language))
+    if cache is None or not text:
+        return ""
+    return " ".join(filter(None, map(cache.__getitem__, WORD.findall(text.lower()))))
+
+
+def index_version() -> str:
+    """Names everything the stored search index depends on. The index's delete
+    triggers recompute old values, so a change here must rebuild it before any write."""
+    try:
+        snowball = version("snowballstemmer")
+    except PackageNotFoundError:
+        snowball = "unknown"
+    return f"fold{FOLDING_VERSION}-stem{STEMMING_VERSION}-snowball{snowball}"
