@@ -1,8 +1,13 @@
 """The Textual app: search bar, article list, reader, annotations, footer.
 
-Widgets post messages; this module decides what they mean and calls the
+Widgets post messages; the app decides what they mean and calls the
 `Library`. Every write is committed before the UI says it is done. Slow work
-(first import, search, export, file import) runs in thread workers.
+(first import, search, export, file import) runs in workers whose database
+calls go to one dedicated thread (`DatabaseThread`).
+
+The annotating flows (highlight, note, delete, undo, star) live in
+`annotating.py`; this module holds the layout, opening articles, search,
+export/import, panes and help.
 """
 
 from __future__ import annotations
@@ -16,52 +21,50 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
-from newsreader.library import Library, NotFound
-from newsreader.model import Article, Highlight, SearchHit
+from newsreader.library import ImportOutcome, Library, NotFound
+from newsreader.model import Article, SearchHit
 from newsreader.search import match_spans
 from newsreader.store import StoreError
 from newsreader.terminal import one_line
+from newsreader.tui.annotating import Annotating
 from newsreader.tui.config import Settings, config_path, load_settings
+from newsreader.tui.db_thread import DatabaseThread
+from newsreader.tui.keys import key_sections, keymap_problems
 from newsreader.tui.screens.help import HelpScreen, binding_rows
-from newsreader.tui.screens.note_editor import NoteEditor
 from newsreader.tui.screens.prompt import PromptScreen
-from newsreader.tui.widgets.annotations import AnnotationsPane, HighlightList
+from newsreader.tui.widgets.annotations import AnnotationsPane
+from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
+from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
 
-UNDO_DEPTH = 50
+NARROW = 100  # below this many columns the annotations pane gives way
+SEARCH_LIMIT = 100
 
 
-class SearchBar(Input):
-    BINDINGS = [
-        Binding("escape", "leave", "Back to list", id="search.leave"),
-        Binding("down", "to_results", "Results", show=False, id="search.results"),
-    ]
-
-    def action_leave(self) -> None:
-        self.app.action_leave_search()
-
-    def action_to_results(self) -> None:
-        results = self.app.query_one(SearchResults)
-        if results.display and results.option_count:
-            results.focus()
-
-
-class NewsReaderApp(App[None]):
+class NewsReaderApp(Annotating, App[None]):
     """A keyboard-driven reader with highlights and notes over one Library."""
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="app.search"),
-        Binding("e", "export_article", "Export", id="app.export"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("A", "toggle_annotations", "Notes pane", id="app.toggle_annotations"),
+        Binding(
+            "escape", "back", "Back", show=False, id="app.back",
+            tooltip="Leave the search, else go back to the article list",
+        ),
+        Binding(
+            "e", "export_article", "Export", id="app.export",
+            tooltip="Write this article's highlights and notes as Markdown to the export folder",
+        ),
+        Binding("A", "toggle_annotations", "Notes pane", show=False, id="app.toggle_annotations"),
         Binding("L", "toggle_list", "List pane", show=False, id="app.toggle_list"),
+        Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -69,11 +72,16 @@ class NewsReaderApp(App[None]):
         super().__init__()
         self.library = library
         self.settings = settings or Settings()
+        self.db = DatabaseThread()
         self.current: Article | None = None
-        self.undo_stack: list[Highlight] = []
         self._search_generation = 0
+        self._open_first_of: int | None = None  # enter before the results arrived
+        self._problems = list(self.settings.problems)  # shown once the app is up
         if self.settings.theme:
-            self.theme = self.settings.theme
+            try:
+                self.theme = self.settings.theme
+            except Exception:  # an unknown theme name must not stop the app
+                self._problems.append(f"unknown theme {self.settings.theme!r}: using the default")
 
     # -- layout ------------------------------------------------------------------------
 
@@ -85,7 +93,7 @@ class NewsReaderApp(App[None]):
                 yield SearchResults(id="results")
                 yield Label(Content(""), id="list-status")
             with Vertical(id="reader-pane"):
-                yield Label(Content(""), id="reader-title")
+                yield ArticleHeader(id="reader-header")
                 yield ReaderView(id="reader")
             yield AnnotationsPane(id="annotations")
         yield Footer()
@@ -93,29 +101,37 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        for problem in self.settings.problems:
-            self.notify(problem, title="Config", severity="warning", timeout=10)
+        problems = [*self._problems, *keymap_problems(self.help_sections(), self.settings.keymap)]
+        for problem in problems:
+            self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
         self.query_one(SearchResults).display = False
         self.query_one(ArticleList).focus()
         self.load_library()
 
-    def on_resize(self, event) -> None:
-        # Below 100 columns the annotations pane gives way (toggle it back with A).
-        self.screen.set_class(event.size.width < 100, "-narrow")
+    def on_unmount(self) -> None:
+        self.db.shutdown()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_library(self) -> None:
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW
+        self.screen.set_class(narrow, "-narrow")
+        footer = self.query_one(Footer)
+        if footer.compact != narrow:  # fit more keys on one line
+            footer.compact = narrow
+            footer.show_command_palette = not narrow
+            footer.refresh(recompose=True)
+
+    @work(exclusive=True, group="load")
+    async def load_library(self) -> None:
         """First run imports the seeds; then the list gets every id (cheap ints)."""
-        seeded = self.library.ensure_seeded()
-        ids = self.library.article_ids()
-        self.call_from_thread(self._show_ids, ids, [o for o in seeded if o.failed])
 
-    def _show_ids(self, ids: list[int], failures) -> None:
-        articles = self.query_one(ArticleList)
-        articles.set_ids(ids)
-        self._set_status(f"{len(ids)} articles")
-        for failure in failures:
-            self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error")
+        def load() -> tuple[list[ImportOutcome], list[int]]:
+            return self.library.ensure_seeded(), self.library.article_ids()
+
+        seeded, ids = await self.db.run(load)
+        self.query_one(ArticleList).set_ids(ids)
+        self._set_status(_count(len(ids), "article"))
+        for failure in (o for o in seeded if o.failed):
+            self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error", markup=False)
 
     def _set_status(self, text: str) -> None:
         self.query_one("#list-status", Label).update(Content(text))
@@ -129,193 +145,91 @@ class NewsReaderApp(App[None]):
     def open_article(
         self, article_id: int, cursor: int | None = None, matches: Iterable[tuple[int, int]] = ()
     ) -> None:
+        """Show an article in the reader (marking it read) at `cursor`, or where
+        the reader left off; `matches` are search matches to mark."""
         self._save_position()
         try:
             article = self.library.article(article_id)
+            self.library.mark_read(article_id)
         except NotFound as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.current = article
-        self.library.mark_read(article_id)
         highlights = self.library.highlights(article_id)
         reader = self.query_one(ReaderView)
         start = article.read_position if cursor is None else cursor
         reader.show_article(article, highlights, cursor=start, matches=list(matches))
         self._refresh_annotations(highlights)
         self.query_one(ArticleList).refresh_article(article_id)
-        self.sub_title = one_line(article.title)
-        self.query_one("#reader-title", Label).update(Content(self.sub_title))
         reader.focus()
 
     def _save_position(self) -> None:
+        """Remember where the reader is, so the article reopens there (also after a restart)."""
         if self.current is not None:
-            self.library.set_read_position(self.current.id, self.query_one(ReaderView).cursor)
-
-    def _reload_highlights(self) -> list[Highlight]:
-        assert self.current is not None
-        highlights = self.library.highlights(self.current.id)
-        self.query_one(ReaderView).set_highlights(highlights)
-        self._refresh_annotations(highlights)
-        self.query_one(ArticleList).refresh_article(self.current.id)
-        return highlights
-
-    def _refresh_annotations(self, highlights: list[Highlight]) -> None:
-        note = self.library.article_note(self.current.id) if self.current else None
-        self.query_one(AnnotationsPane).show(highlights, note)
-
-    # -- annotating ------------------------------------------------------------------
-
-    @on(ReaderView.HighlightRequested)
-    def _highlight(self, event: ReaderView.HighlightRequested) -> None:
-        if self.current is None:
-            return
-        try:
-            highlight = self.library.add_highlight(self.current.id, event.start, event.end)
-        except ValueError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        self._reload_highlights()
-        self.query_one(AnnotationsPane).select_highlight(highlight.id)
-        self.notify(f"Highlighted: {_short(highlight.exact)}", title="Saved")
-
-    @on(ReaderView.NoteRequested)
-    def _note_from_reader(self, event: ReaderView.NoteRequested) -> None:
-        self.edit_note(event.highlight_id, (event.start, event.end))
-
-    @on(AnnotationsPane.NoteRequested)
-    def _note_from_pane(self, event: AnnotationsPane.NoteRequested) -> None:
-        if event.highlight_id is not None:
-            self.edit_note(event.highlight_id, None)
-
-    def edit_note(self, highlight_id: int | None, span: tuple[int, int] | None) -> None:
-        """Open the note editor for a highlight, or for a new highlight over `span`."""
-        if self.current is None:
-            return
-        article_id = self.current.id
-        if highlight_id is not None:
-            highlight = self.library.highlight(highlight_id)
-            quote, text = highlight.exact, highlight.note or ""
-
-            def save(new_text: str) -> None:
-                self.library.set_highlight_note(highlight_id, new_text)
-
-        elif span is not None and span[0] < span[1]:
-            quote, text = self.current.body[span[0] : span[1]], ""
-
-            def save(new_text: str) -> None:
-                self.library.add_highlight(article_id, span[0], span[1], note=new_text)
-
-        else:
-            self.notify("Nothing to annotate here", severity="warning")
-            return
-
-        def closed(result: str | None) -> None:
-            if result is None or self.current is None or self.current.id != article_id:
-                return
-            self._reload_highlights()
-            self.notify("Note saved", title="Saved")
-
-        self.push_screen(NoteEditor("Note on highlight", quote, text, save), closed)
-
-    @on(AnnotationsPane.ArticleNoteRequested)
-    def _article_note(self) -> None:
-        if self.current is None:
-            return
-        article_id = self.current.id
-        existing = self.library.article_note(article_id)
-
-        def save(new_text: str) -> None:
-            self.library.set_article_note(article_id, new_text)
-
-        def closed(result: str | None) -> None:
-            if result is not None and self.current is not None and self.current.id == article_id:
-                self._reload_highlights()
-                self.notify("Article note saved", title="Saved")
-
-        self.push_screen(
-            NoteEditor("Article note", self.current.title, existing.text if existing else "", save),
-            closed,
-        )
-
-    @on(ReaderView.DeleteRequested)
-    @on(AnnotationsPane.DeleteRequested)
-    def _delete(self, event) -> None:
-        if self.current is None:
-            return
-        try:
-            gone = self.library.delete_highlight(event.highlight_id)
-        except NotFound:
-            return
-        self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], gone]
-        self._reload_highlights()
-        self.notify(f"Deleted: {_short(gone.exact)} — u to undo")
-
-    @on(ReaderView.UndoRequested)
-    def _undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo")
-            return
-        restored = self.library.restore_highlight(self.undo_stack.pop())
-        if self.current is not None and restored.article_id == self.current.id:
-            self._reload_highlights()
-            self.query_one(ReaderView).move_cursor_to(restored.start)
-        self.notify(f"Restored: {_short(restored.exact)}", title="Saved")
-
-    @on(AnnotationsPane.JumpTo)
-    def _jump(self, event: AnnotationsPane.JumpTo) -> None:
-        highlight = self.library.highlight(event.highlight_id)
-        if highlight.orphaned:
-            self.notify("This highlight could not be placed in the current text", severity="warning")
-            return
-        reader = self.query_one(ReaderView)
-        reader.move_cursor_to(highlight.start)
-        reader.focus()
+            reader = self.query_one(ReaderView)
+            if reader.article_id == self.current.id:
+                self.library.set_read_position(self.current.id, reader.cursor)
 
     # -- search ----------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).focus()
 
+    def action_focus_results(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.display and results.option_count:
+            results.focus()
+
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        query = event.value
-        if not query.strip():
+        self._search_generation += 1
+        self._open_first_of = None
+        if not event.value.strip():
             self._show_list()
             return
-        self._search_generation += 1
-        self.run_search(query, self._search_generation)
+        self.run_search(event.value, self._search_generation)
 
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str, generation: int) -> None:
-        hits = self.library.search(query, limit=100, live=True)
-        self.call_from_thread(self._show_hits, query, hits, generation)
-
-    def _show_hits(self, query: str, hits: list[SearchHit], generation: int) -> None:
+    @work(exclusive=True, group="search")
+    async def run_search(self, query: str, generation: int) -> None:
+        """Search off the UI thread; a newer query cancels this one."""
+        hits = await self.db.run(self.library.search, query, SEARCH_LIMIT, live=True)
         if generation != self._search_generation:
             return  # a newer query is already on its way
         results = self.query_one(SearchResults)
-        results.show_hits(hits)
         results.display = True
         self.query_one(ArticleList).display = False
-        self._set_status(f"{len(hits)} results for “{one_line(query)[:40]}”")
+        results.show_hits(hits)
+        self._set_status(f"{_count(len(hits), 'result')} for “{one_line(query)[:40]}”")
+        if self._open_first_of == generation and hits:
+            self._open_first_of = None
+            self._open_hit(hits[0])
 
     @on(Input.Submitted, "#search")
     def _open_first_hit(self) -> None:
         results = self.query_one(SearchResults)
-        if results.display and results.hits:
+        if not self.query_one(SearchBar).value.strip():
+            return
+        if self.workers_running("search"):
+            self._open_first_of = self._search_generation  # opened when the results arrive
+        elif results.display and results.hits:
             self._open_hit(results.hits[0])
+
+    def workers_running(self, group: str) -> bool:
+        """True while a worker of `group` has not finished."""
+        return any(w.group == group and not w.is_finished for w in self.workers)
 
     @on(SearchResults.Opened)
     def _open_selected_hit(self, event: SearchResults.Opened) -> None:
         self._open_hit(event.hit)
 
     def _open_hit(self, hit: SearchHit) -> None:
+        """Open the hit's article at its first match (or the noted highlight), matches marked."""
         query = self.query_one(SearchBar).value
         try:
-            body = self.library.article(hit.article_id).body
+            article = self.library.article(hit.article_id)
         except NotFound:
             return
-        spans = match_spans(body, query)
+        spans = match_spans(article.body, query, language=article.language)
         cursor = spans[0][0] if spans else 0
         if hit.highlight_id is not None:
             try:
@@ -325,9 +239,10 @@ class NewsReaderApp(App[None]):
         self.open_article(hit.article_id, cursor=cursor, matches=spans)
 
     def action_leave_search(self) -> None:
-        search = self.query_one(SearchBar)
-        search.value = ""
+        """Clear the search and give back the list as it was, cursor and all."""
+        self.query_one(SearchBar).value = ""
         self._show_list()
+        self.query_one(ReaderView).set_matches([])
         self.query_one(ArticleList).focus()
 
     def _show_list(self) -> None:
@@ -335,9 +250,17 @@ class NewsReaderApp(App[None]):
         self.query_one(SearchResults).display = False
         articles = self.query_one(ArticleList)
         articles.display = True
-        self._set_status(f"{articles.row_count} articles")
+        self._set_status(_count(articles.row_count, "article"))
 
-    # -- export, import, panes, help -----------------------------------------------------
+    def action_back(self) -> None:
+        """escape outside the search bar: leave the search, else go to the list."""
+        if self.query_one(SearchBar).value or self.query_one(SearchResults).display:
+            self.action_leave_search()
+        else:
+            self.query_one("#list-pane").display = True
+            self.query_one(ArticleList).focus()
+
+    # -- export, import --------------------------------------------------------------------
 
     def action_export_article(self) -> None:
         if self.current is None:
@@ -348,20 +271,25 @@ class NewsReaderApp(App[None]):
     def action_export_all(self) -> None:
         self.export(None)
 
-    @work(thread=True, group="export")
-    def export(self, article_ids: list[int] | None) -> None:
+    @work(group="export")
+    async def export(self, article_ids: list[int] | None) -> None:
+        """Write Markdown to the export folder (None: every annotated article) and say where."""
+        out_dir = self.settings.export_dir
         try:
-            paths = self.library.export_markdown(self.settings.export_dir, article_ids)
-        except (OSError, ValueError) as exc:
-            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            if article_ids is None:
+                paths = await self.db.run(self.library.export_markdown_all, out_dir)
+            else:
+                paths = await self.db.run(self.library.export_markdown, out_dir, article_ids)
+        except (OSError, ValueError, NotFound) as exc:
+            self.notify(one_line(f"Export failed: {exc}"), severity="error", markup=False)
             return
         if not paths:
             message = "Nothing to export: no article has highlights or notes"
-        elif len(paths) == 1:
+        elif article_ids is not None and len(paths) == 1:
             message = f"Exported to {paths[0]}"
-        else:
-            message = f"Exported {len(paths) - 1} articles to {paths[0].parent}"
-        self.call_from_thread(self.notify, one_line(message), title="Export", timeout=8)
+        else:  # the article files, then index.md
+            message = f"Exported {_count(len(paths) - 1, 'article')} to {paths[-1].parent} (see index.md)"
+        self.notify(one_line(message), title="Export", timeout=8, markup=False)
 
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:
@@ -370,22 +298,27 @@ class NewsReaderApp(App[None]):
 
         self.push_screen(PromptScreen("Import a plain-text article file:", "path/to/article.txt"), chosen)
 
-    @work(thread=True, group="import")
-    def import_file(self, path: str) -> None:
-        outcomes = self.library.import_paths([Path(path).expanduser()])
-        ids = self.library.article_ids()
-        self.call_from_thread(self._imported, outcomes, ids)
+    @work(group="import")
+    async def import_file(self, path: str) -> None:
+        """Import one file, then show it selected in the list."""
 
-    def _imported(self, outcomes, ids: list[int]) -> None:
-        self.query_one(ArticleList).set_ids(ids)
+        def load() -> tuple[list[ImportOutcome], list[int]]:
+            return self.library.import_paths([Path(path).expanduser()]), self.library.article_ids()
+
+        outcomes, ids = await self.db.run(load)
+        articles = self.query_one(ArticleList)
+        articles.set_ids(ids)
         self._show_list()
         for o in outcomes:
             if o.failed:
-                self.notify(one_line(f"{o.source}: {o.message}"), severity="error", timeout=10)
-            else:
-                self.notify(one_line(f"{o.status}: {o.source}"), title="Import")
-                if o.article_id is not None:
-                    self.query_one(ArticleList).select_article(o.article_id)
+                self.notify(one_line(f"{o.source}: {o.message}"), severity="error", timeout=10, markup=False)
+                continue
+            self.notify(one_line(f"{o.status}: {o.source}"), title="Import", markup=False)
+            if o.article_id is not None:
+                articles.refresh_article(o.article_id)
+                articles.select_article(o.article_id)
+
+    # -- panes, help, commands, quit ---------------------------------------------------------
 
     def action_toggle_annotations(self) -> None:
         pane = self.query_one(AnnotationsPane)
@@ -394,18 +327,15 @@ class NewsReaderApp(App[None]):
     def action_toggle_list(self) -> None:
         pane = self.query_one("#list-pane")
         pane.display = not pane.display
+        if not pane.display and self.query_one(ArticleList).has_focus:
+            self.query_one(ReaderView).focus()
+
+    def help_sections(self) -> list[tuple[str, list]]:
+        """(section, bindings) for the help screen and the keymap checks."""
+        return key_sections(self.BINDINGS)
 
     def action_help(self) -> None:
-        sections = [
-            ("Anywhere", self.BINDINGS),
-            ("Article list", ArticleList.BINDINGS),
-            ("Reader", ReaderView.BINDINGS),
-            ("Annotations pane", HighlightList.BINDINGS),
-            ("Search bar", SearchBar.BINDINGS),
-            ("Note editor", NoteEditor.BINDINGS),
-        ]
-        keymap = dict(self.settings.keymap)
-        self.push_screen(HelpScreen(binding_rows(sections, keymap)))
+        self.push_screen(HelpScreen(binding_rows(self.help_sections(), self._keymap)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -416,18 +346,19 @@ class NewsReaderApp(App[None]):
             self.action_export_all,
         )
         yield SystemCommand("Import a file", "Import a plain-text article file", self.action_import_file)
-        yield SystemCommand("Toggle annotations pane", "Show or hide highlights and notes", self.action_toggle_annotations)
+        yield SystemCommand(
+            "Toggle annotations pane", "Show or hide highlights and notes", self.action_toggle_annotations
+        )
         yield SystemCommand("Toggle article list", "Show or hide the article list", self.action_toggle_list)
-        yield SystemCommand("Help: keys", "Every key, as bound now", self.action_help)
+        yield SystemCommand("Help: keys", "Every key as bound now, with its id", self.action_help)
 
     async def action_quit(self) -> None:
         self._save_position()
         self.exit()
 
 
-def _short(text: str, limit: int = 50) -> str:
-    text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def run_app(db_path: str | None) -> int:

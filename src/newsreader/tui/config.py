@@ -4,8 +4,8 @@
 theme = "textual-dark"
 export_dir = "~/notes/newsreader"
 
-[keymap]            # binding id = key(s), comma-separated
-"reader.highlight" = "H"
+[keymap]            # binding id = key(s), comma-separated; `?` in the app lists the ids
+"reader.highlight" = "x"
 "app.search" = "ctrl+f,slash"
 ```
 
@@ -25,6 +25,8 @@ CONFIG_NAME = "config.toml"
 
 @dataclass
 class Settings:
+    """What the TUI takes from config.toml; `problems` are shown as warnings at start."""
+
     keymap: dict[str, str] = field(default_factory=dict)
     export_dir: Path = field(default_factory=default_export_dir)
     theme: str | None = None
@@ -32,6 +34,7 @@ class Settings:
 
 
 def config_path() -> Path:
+    """`config.toml` in the user config dir (`NEWSREADER_CONFIG_DIR` overrides the dir)."""
     return config_dir() / CONFIG_NAME
 
 

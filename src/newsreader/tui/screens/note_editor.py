@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,24 +21,42 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, TextArea
 
-from newsreader.terminal import one_line
+from newsreader.terminal import one_line, strip_control
 from newsreader.tui.screens.confirm import ConfirmScreen
+
+HINT = "Markdown · ctrl+s saves · escape cancels · ctrl+e opens $EDITOR"
+MODIFIED = "● modified · ctrl+s saves · escape asks before discarding"
+
+
+class NoteArea(TextArea):
+    """A TextArea whose pastes cannot bring terminal control codes into a note."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # Replaces TextArea's own paste handler (prevent_default stops it running too).
+        event.prevent_default()
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(strip_control(event.text), *self.selection):
+            self.move_cursor(result.end_location)
 
 
 class NoteEditor(ModalScreen[str | None]):
     """Dismisses with the saved text, or None when cancelled."""
 
+    # Priority: the TextArea would otherwise take escape (focus moves on) and
+    # ctrl+e (end of line) before the screen sees them.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
-        Binding("ctrl+e", "external_editor", "$EDITOR", id="note.external_editor"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="note.cancel"),
+        Binding("ctrl+e", "external_editor", "$EDITOR", priority=True, id="note.external_editor"),
     ]
 
     def __init__(self, heading: str, quote: str, text: str, save: Callable[[str], None]):
         super().__init__()
         self.heading = heading
         self.quote = quote
-        self.initial = text
+        # A note is shown as typed, minus control codes that would reach the terminal.
+        self.initial = strip_control(text)
         self._save = save
 
     def compose(self) -> ComposeResult:
@@ -49,32 +67,35 @@ class NoteEditor(ModalScreen[str | None]):
                 if len(quote) > 300:
                     quote = quote[:299] + "…"
                 yield Label(Content(f"“{quote}”"), id="note-quote")
-            yield TextArea(self.initial, id="note-text", soft_wrap=True, tab_behavior="indent")
-            yield Label(
-                Content("ctrl+s save · escape cancel · ctrl+e edit in $EDITOR · Markdown"),
-                id="note-hint",
-            )
+            yield NoteArea(self.initial, id="note-text", soft_wrap=True, tab_behavior="indent")
+            yield Label(Content(HINT), id="note-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
+        area = self.query_one(NoteArea)
         area.focus()
         area.move_cursor(area.document.end)
 
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        """The text as it is in the editor now."""
+        return self.query_one(NoteArea).text
+
+    @property
+    def modified(self) -> bool:
+        """True once the text differs from what the editor opened with."""
+        return self.text != self.initial
 
     def action_save(self) -> None:
         try:
             self._save(self.text)
         except Exception as exc:  # the store refused: keep the editor (and the text) open
-            self.notify(f"Not saved: {exc}", severity="error", timeout=8)
+            self.notify(one_line(f"Not saved: {exc}"), severity="error", timeout=8, markup=False)
             return
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
-        if self.text == self.initial:
+        if not self.modified:
             self.dismiss(None)
             return
 
@@ -82,7 +103,7 @@ class NoteEditor(ModalScreen[str | None]):
             if discard:
                 self.dismiss(None)
             else:
-                self.query_one(TextArea).focus()
+                self.query_one(NoteArea).focus()
 
         self.app.push_screen(
             ConfirmScreen("Discard the changes to this note?", yes="Discard", no="Keep editing"),
@@ -100,12 +121,15 @@ class NoteEditor(ModalScreen[str | None]):
         try:
             with self.app.suspend():
                 subprocess.run([*shlex.split(command), str(path)], check=False)
-            self.query_one(TextArea).load_text(path.read_text(encoding="utf-8"))
+            # Editors end the file with a newline the note does not need.
+            edited = strip_control(path.read_text(encoding="utf-8")).rstrip("\n")
+            self.query_one(NoteArea).load_text(edited)
         except Exception as exc:  # no editor, no suspend support: say so, keep the text
-            self.notify(f"Could not run {command!r}: {exc}", severity="error")
+            self.notify(one_line(f"Could not run {command!r}: {exc}"), severity="error", markup=False)
         finally:
             path.unlink(missing_ok=True)
 
     @on(TextArea.Changed)
-    def _mark_dirty(self) -> None:
-        self.sub_title = "modified" if self.text != self.initial else ""
+    def _show_modified(self) -> None:
+        hint = MODIFIED if self.modified else HINT
+        self.query_one("#note-hint", Label).update(Content(hint))

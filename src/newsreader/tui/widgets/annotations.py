@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from newsreader.model import ArticleNote, Highlight
-from newsreader.terminal import one_line
+from newsreader.terminal import one_line, strip_control
 
 QUOTE_CHARS = 160
 
@@ -40,7 +40,7 @@ def highlight_prompt(h: Highlight) -> Text:
         prompt.append("\n  ✎ ", style="bold")
         prompt.append(note, style="italic")
     if h.tags:
-        prompt.append("\n  " + " ".join(f"#{t}" for t in h.tags), style="dim")
+        prompt.append("\n  " + one_line(" ".join(f"#{t}" for t in h.tags)), style="dim")
     return prompt
 
 
@@ -50,6 +50,7 @@ class HighlightList(OptionList):
         Binding("n", "note", "Note", id="annotations.note"),
         Binding("d", "delete", "Delete", id="annotations.delete"),
         Binding("a", "article_note", "Article note", id="annotations.article_note"),
+        Binding("u", "app.undo_delete", "Undo", id="annotations.undo"),
         Binding("j", "cursor_down", "Down", show=False, id="annotations.down"),
         Binding("k", "cursor_up", "Up", show=False, id="annotations.up"),
     ]
@@ -117,13 +118,14 @@ class AnnotationsPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(Text("Highlights"), id="annotations-title", classes="pane-title")
         yield HighlightList(id="highlight-list")
-        yield Label(Text("Article note  (a to edit)"), classes="pane-title")
-        yield Static(Text("—", style="dim"), id="article-note")
+        yield Label(Text("Article note"), classes="pane-title")
+        yield Static(Text(""), id="article-note")
 
     def show(self, highlights: Sequence[Highlight], note: ArticleNote | None) -> None:
         """Replace the content; keeps the cursor on the same highlight if present."""
         options = self.query_one(HighlightList)
         previous = options._current_id()
+        previous_index = options.highlighted
         options.clear_options()
         anchored = [h for h in highlights if not h.orphaned]
         orphans = [h for h in highlights if h.orphaned]
@@ -141,17 +143,23 @@ class AnnotationsPane(Vertical):
             )
         title = f"Highlights ({len(anchored)})" + (f" · {len(orphans)} unplaced" if orphans else "")
         self.query_one("#annotations-title", Label).update(Text(title))
-        note_text = Text(note.text) if note else Text("No article note", style="dim")
+        if note:
+            note_text = Text(strip_control(note.text))
+        else:
+            note_text = Text("No article note — a to write one", style="dim")
         self.query_one("#article-note", Static).update(note_text)
-        if previous is not None:
-            self.select_highlight(previous)
+        if previous is not None and not self.select_highlight(previous) and previous_index is not None:
+            # The highlight was deleted: stay at the same place in the list.
+            options.highlighted = min(previous_index, options.option_count - 1)
 
-    def select_highlight(self, highlight_id: int) -> None:
+    def select_highlight(self, highlight_id: int) -> bool:
+        """Put the pane's cursor on `highlight_id`; False if it is not listed."""
         options = self.query_one(HighlightList)
         try:
             options.highlighted = options.get_option_index(str(highlight_id))
-        except Exception:  # OptionDoesNotExist: it was deleted meanwhile
-            pass
+        except OptionDoesNotExist:
+            return False
+        return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

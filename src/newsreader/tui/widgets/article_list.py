@@ -70,6 +70,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("ctrl+u", "page(-0.5)", "Half page up", show=False, id="list.half_up"),
         Binding("ctrl+d", "page(0.5)", "Half page down", show=False, id="list.half_down"),
         Binding("enter", "select", "Open", show=True, id="list.open"),
+        Binding("s", "star", "Star", id="list.star"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
@@ -78,6 +79,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--unread",
         "article-list--highlights",
         "article-list--dim",
+        "article-list--star",
     }
     DEFAULT_CSS = """
     ArticleList {
@@ -99,6 +101,7 @@ class ArticleList(ScrollView, can_focus=True):
         & > .article-list--unread { text-style: bold; }
         & > .article-list--highlights { color: $warning; }
         & > .article-list--dim { color: $text-muted; }
+        & > .article-list--star { color: $warning; }
     }
     """
 
@@ -109,6 +112,19 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.article_list = article_list
             self.article_id = article_id
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class StarRequested(Message):
+        """`s` on an article: the screen decides what starring means."""
+
+        def __init__(self, article_list: ArticleList, article_id: int, starred: bool) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+            self.starred = starred  # the state the user asked for
 
         @property
         def control(self) -> ArticleList:
@@ -243,6 +259,15 @@ class ArticleList(ScrollView, can_focus=True):
         if (article_id := self.current_id) is not None:
             self.post_message(self.Selected(self, article_id))
 
+    def action_star(self) -> None:
+        """Ask to flip the star of the article under the cursor."""
+        article_id = self.current_id
+        if article_id is None:
+            return
+        summary = self._cache.get(article_id)
+        starred = summary.starred if summary is not None else False
+        self.post_message(self.StarRequested(self, article_id, not starred))
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -326,12 +351,13 @@ class ArticleList(ScrollView, can_focus=True):
         if width >= 40 and date:
             columns.append((date, ("article-list--dim",)))
         right = sum(cell_len(text) + 1 for text, _ in columns)
-        while columns and width - 2 - right < 8:  # the title matters more than metadata
+        while columns and width - 3 - right < 8:  # the title matters more than metadata
             right -= cell_len(columns.pop()[0]) + 1
 
-        line.append("● " if unread else "  ", style("article-list--marker"))
+        line.append("●" if unread else " ", style("article-list--marker"))
+        line.append("★ " if summary.starred else "  ", style("article-list--star"))
         title_text = Text(title, style=style("article-list--unread") if unread else style())
-        title_text.truncate(max(width - 2 - right, 0), overflow="ellipsis", pad=True)
+        title_text.truncate(max(width - 3 - right, 0), overflow="ellipsis", pad=True)
         line.append_text(title_text)
         for text, names in columns:
             line.append(" ")

@@ -10,49 +10,33 @@ posts messages up, and the screen calls its methods down.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from rich.color import Color, ColorParseError
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.model import Article, Highlight
 from newsreader.tui.widgets import reader_layout as rl
+from newsreader.tui.widgets.reader_messages import (
+    CursorMoved,
+    DeleteRequested,
+    HighlightRequested,
+    NoteRequested,
+    StarRequested,
+    UndoRequested,
+)
+from newsreader.tui.widgets.reader_paint import NOTE_MARK, RowState, message_strip, paint_row
+
+__all__ = ["EMPTY", "HINT", "NOTE_MARK", "ReaderView"]
 
 HINT = "Select an article (enter) — ? for help"
 EMPTY = "This article has no text."
-NOTE_MARK = "✎"
 SCROLL_CONTEXT = 2  # rows kept visible above/below the cursor when scrolling
-
-# Named highlight colours as (background, foreground): bright backgrounds with
-# dark text stay readable on dark themes. "yellow" comes from the CSS instead.
-_PALETTE = {
-    "green": ("#98c379", "#1d1f21"),
-    "blue": ("#61afef", "#1d1f21"),
-    "red": ("#e06c75", "#1d1f21"),
-    "pink": ("#f4a6c8", "#1d1f21"),
-    "purple": ("#c678dd", "#1d1f21"),
-    "orange": ("#d19a66", "#1d1f21"),
-}
-
-
-class _ReaderMessage(Message):
-    """Shared `control` so `@on(ReaderView.X, "#reader")` selectors work."""
-
-    reader: ReaderView | None
-
-    @property
-    def control(self) -> ReaderView | None:
-        return self.reader
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -84,6 +68,7 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("k,up", "cursor_up", "Up", show=False, id="reader.up"),
         Binding("g,home", "top", "Top", show=False, id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("z", "center", "Centre the cursor line", show=False, id="reader.center"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("w", "word_forward", "Next word", show=False, id="reader.word_forward"),
@@ -92,55 +77,32 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("(", "sentence_back", "Previous sentence", show=False, id="reader.sentence_back"),
         Binding("}", "paragraph_forward", "Next paragraph", show=False, id="reader.paragraph_forward"),
         Binding("{", "paragraph_back", "Previous paragraph", show=False, id="reader.paragraph_back"),
-        Binding("v", "select", "Select", id="reader.select"),
+        Binding(
+            "v", "select", "Select", id="reader.select", tooltip="Start or end a selection; motions extend it"
+        ),
         Binding("escape", "cancel_selection", "Cancel selection", show=False, id="reader.cancel"),
-        Binding("h", "highlight", "Highlight", id="reader.highlight"),
-        Binding("n", "note", "Note", id="reader.note"),
-        Binding("d", "delete", "Delete highlight", id="reader.delete"),
-        Binding("u", "undo", "Undo", id="reader.undo"),
-        Binding("]", "next_highlight", "Next highlight", id="reader.next_highlight"),
-        Binding("[", "prev_highlight", "Previous highlight", id="reader.prev_highlight"),
+        Binding(
+            "h", "highlight", "Highlight", id="reader.highlight",
+            tooltip="Highlight the selection, or the sentence under the cursor",
+        ),
+        Binding(
+            "n", "note", "Note", id="reader.note",
+            tooltip="Write the note of the highlight under the cursor (highlights first if there is none)",
+        ),
+        Binding("d", "delete", "Delete", id="reader.delete", tooltip="Delete the highlight under the cursor"),
+        Binding("u", "undo", "Undo", id="reader.undo", tooltip="Bring back the last deleted highlight"),
+        Binding("]", "next_highlight", "Next highlight", show=False, id="reader.next_highlight"),
+        Binding("[", "prev_highlight", "Previous highlight", show=False, id="reader.prev_highlight"),
+        Binding("s", "star", "Star", show=False, id="reader.star"),
     ]
 
-    @dataclass
-    class HighlightRequested(_ReaderMessage):
-        """The user asked to highlight body[start:end] (selection or sentence)."""
-
-        start: int
-        end: int
-        reader: ReaderView | None = field(default=None, repr=False, compare=False)
-
-    @dataclass
-    class NoteRequested(_ReaderMessage):
-        """Edit the note of `highlight_id`, or highlight [start, end) with a note if None."""
-
-        highlight_id: int | None
-        start: int
-        end: int
-        reader: ReaderView | None = field(default=None, repr=False, compare=False)
-
-    @dataclass
-    class DeleteRequested(_ReaderMessage):
-        """The user asked to delete the highlight under the cursor."""
-
-        highlight_id: int
-        reader: ReaderView | None = field(default=None, repr=False, compare=False)
-
-    @dataclass
-    class UndoRequested(_ReaderMessage):
-        """The user asked to undo the last highlight/note change."""
-
-        reader: ReaderView | None = field(default=None, repr=False, compare=False)
-
-    @dataclass
-    class CursorMoved(_ReaderMessage):
-        """The cursor moved to body offset `offset`; floods are coalesced."""
-
-        offset: int
-        reader: ReaderView | None = field(default=None, repr=False, compare=False)
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ReaderView.CursorMoved) and message.reader is self.reader
+    # The messages (defined in reader_messages.py), under their usual names.
+    HighlightRequested = HighlightRequested
+    NoteRequested = NoteRequested
+    DeleteRequested = DeleteRequested
+    UndoRequested = UndoRequested
+    StarRequested = StarRequested
+    CursorMoved = CursorMoved
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -172,7 +134,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._matches = rl.SpanIndex((s, e, None) for s, e in matches)
         self._relayout()
         self._cursor = rl.snap(article.body, cursor)
-        self.scroll_to(y=0, animate=False)
+        self._scroll_y(0)
         self._scroll_to_cursor(third=True)
         if not self.size.height:  # not laid out yet: redo once we know our size
             self.call_after_refresh(self._scroll_to_cursor, third=True)
@@ -203,6 +165,11 @@ class ReaderView(ScrollView, can_focus=True):
         if self._anchor is None or self._article is None:
             return None
         return rl.selection_span(self._article.body, self._anchor, self._cursor)
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """The search-match spans currently marked."""
+        return [(s, e) for s, e, _none in self._matches.spans]
 
     @property
     def article_id(self) -> int | None:
@@ -259,12 +226,15 @@ class ReaderView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         layout = self._layout
-        if layout is None or layout.width == self._content_width():
+        if layout is None:
+            return
+        if layout.width == self._content_width():
+            self._scroll_to_cursor()  # only the height changed: keep the cursor in view
             return
         # Keep the cursor on the same screen row across the re-wrap.
         screen_row = layout.row_of(self._cursor) - self.scroll_offset.y
         self._relayout()
-        self.scroll_to(y=max(0, self._layout.row_of(self._cursor) - screen_row), animate=False)
+        self._scroll_y(self._layout.row_of(self._cursor) - screen_row)
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
@@ -287,6 +257,11 @@ class ReaderView(ScrollView, can_focus=True):
         if moved:
             self.post_message(self.CursorMoved(offset, reader=self))
 
+    def _scroll_y(self, y: int) -> None:
+        # Immediate and forced: a deferred scroll is dropped when it runs before
+        # the new virtual size has given the view a scrollbar (first article).
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
+
     def _scroll_to_cursor(self, third: bool = False) -> None:
         """Scroll minimally so the cursor row (with some context) is visible."""
         if self._layout is None:
@@ -305,7 +280,7 @@ class ReaderView(ScrollView, can_focus=True):
             target = row - height + 1 + context
         else:
             return
-        self.scroll_to(y=max(0, target), animate=False)
+        self._scroll_y(target)
 
     def _move_rows(self, delta: int) -> None:
         layout = self._layout
@@ -324,7 +299,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _page(self, direction: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
+        self._scroll_y(self.scroll_offset.y + direction * page)
         self._move_rows(direction * page)
 
     def action_cursor_down(self) -> None:
@@ -338,6 +313,13 @@ class ReaderView(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self._page(-1)
+
+    def action_center(self) -> None:
+        """Scroll so the cursor's row is in the middle of the view (vim's `zz`)."""
+        if self._layout is not None:
+            height = self.scrollable_content_region.height
+            self._scroll_y(self._layout.row_of(self._cursor) - height // 2)
+            self.refresh()
 
     def action_top(self) -> None:
         self._move(0)
@@ -446,6 +428,10 @@ class ReaderView(ScrollView, can_focus=True):
     def action_undo(self) -> None:
         self.post_message(self.UndoRequested(reader=self))
 
+    def action_star(self) -> None:
+        if self._article is not None:
+            self.post_message(self.StarRequested(self._article.id, reader=self))
+
     # ------------------------------------------------------------- drawing
 
     def render_line(self, y: int) -> Strip:
@@ -455,7 +441,8 @@ class ReaderView(ScrollView, can_focus=True):
         layout = self._layout
         if self._article is None or layout is None or not len(layout):
             if y == (self.size.height // 2 if self._article is None else 0):
-                return self._message_strip(HINT if self._article is None else EMPTY, width, base)
+                message = HINT if self._article is None else EMPTY
+                return message_strip(message, width, base, self._style("reader--hint"), self.app.console)
             return Strip.blank(width, base)
         row = self.scroll_offset.y + y
         if row >= len(layout) or layout.lines[row].kind == "blank":
@@ -471,67 +458,10 @@ class ReaderView(ScrollView, can_focus=True):
         key = (row, width, self._version, self.has_focus, self._cursor if cursor_here else None, selection)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(row, width, base, cursor_here, selection)
+            state = RowState(selection, self._cursor if cursor_here else None, self.has_focus)
+            strip = paint_row(
+                layout, row, width, base, self._style, self._highlights, self._matches, state, self.app.console
+            )
             self._strips[key] = strip
         return strip
 
-    def _message_strip(self, message: str, width: int, base: Style) -> Strip:
-        text = Text(message, end="")
-        text.stylize(base + self._style("reader--hint"))
-        pad = max(0, (width - text.cell_len) // 2)
-        segments = [Segment(" " * pad, base), *text.render(self.app.console)]
-        return Strip(segments).crop_extend(0, width, base)
-
-    def _highlight_style(self, highlight: Highlight) -> Style:
-        colours = _PALETTE.get(highlight.color)
-        if colours is None and highlight.color not in ("", "yellow"):
-            try:  # a custom colour such as "#88c0d0"; anything unparsable is yellow
-                colours = (Color.parse(highlight.color).name, "#1d1f21")
-            except ColorParseError:
-                colours = None
-        if colours is None:
-            return self._style("reader--highlight")
-        return Style(bgcolor=colours[0], color=colours[1])
-
-    def _render_row(
-        self, row: int, width: int, base: Style, cursor_here: bool, selection: tuple[int, int] | None
-    ) -> Strip:
-        layout = self._layout
-        assert layout is not None and self._article is not None
-        line = layout.lines[row]
-        start, end = line.start, line.end
-        content = layout.line_text(row)
-        # Pad to the measure so the cursor-line tint spans the text column.
-        text = Text(content, end="", no_wrap=True)
-        text.append(" " * max(0, layout.measure - text.cell_len))
-        # A span, not Text(style=...): rich drops the base style of span-less text.
-        text.stylize(base)
-        style = self._style
-
-        def paint(paint_style: Style, s: int, e: int) -> None:
-            s, e = max(s, start), min(e, end)
-            if s < e:
-                text.stylize(paint_style, s - start, e - start)
-
-        if cursor_here and self.has_focus:
-            text.stylize(style("reader--cursor-line"))
-        if line.kind == "heading":
-            paint(style("reader--heading"), start, end)
-        highlights = self._highlights.overlapping(start, end)
-        for h_start, h_end, highlight in highlights:
-            paint(self._highlight_style(highlight), h_start, h_end)
-        match_style = style("reader--match")
-        for m_start, m_end, _none in self._matches.overlapping(start, end):
-            paint(match_style, m_start, m_end)
-        if selection is not None:
-            paint(style("reader--selection"), *selection)
-        if cursor_here:
-            paint(style("reader--cursor"), *rl.word_span(self._article.body, self._cursor))
-        # Note marks go right after a noted highlight's last character; insert
-        # from the right so earlier positions stay valid.
-        mark_style = style("reader--note-mark")
-        marks = {h_end - start for _s, h_end, h in highlights if h.note and start < h_end <= end}
-        for at in sorted(marks, reverse=True):
-            text = text[:at] + Text(NOTE_MARK, style=base + mark_style) + text[at:]
-        segments = [Segment(" " * layout.indent, base), *text.render(self.app.console)]
-        return Strip(segments).crop_extend(0, width, base)

@@ -157,6 +157,16 @@ def wrap(text: str, measure: int) -> list[tuple[int, int]]:
     return _wrap_words(text, measure)
 
 
+def text_column(width: int, *, margin: int = MARGIN, max_measure: int = MAX_MEASURE) -> tuple[int, int]:
+    """(indent, measure) of the text column in a pane `width` cells wide.
+
+    The measure is at most `max_measure` with `margin` cells each side; a wider
+    pane centres the column. Shared with the article header so both line up.
+    """
+    measure = max(1, min(width - 2 * margin, max_measure))
+    return max(0, (width - measure) // 2), measure
+
+
 class Layout:
     """The wrapped rows of one body at one pane width."""
 
@@ -173,9 +183,7 @@ class Layout:
         self.display = display_text(body)
         self.blocks = tuple(blocks)
         self.width = width
-        self.measure = max(1, min(width - 2 * margin, max_measure))
-        # Centre the text column when the pane is wider than the measure.
-        self.indent = max(0, (width - self.measure) // 2)
+        self.indent, self.measure = text_column(width, margin=margin, max_measure=max_measure)
         lines: list[VisualLine] = []
         text_rows: list[int] = []
         text_starts: list[int] = []
