@@ -13,6 +13,17 @@ from pathlib import Path
 
 from newsreader import __version__
 from newsreader.anchoring import QuoteError
+from newsreader.cli_feeds import (
+    add_feed_commands,
+    add_timeout_option,
+    apply_timeout,
+    cmd_feeds,
+    cmd_refresh,
+    cmd_subscribe,
+    cmd_unsubscribe,
+    export_opml,
+    progress_bar,
+)
 from newsreader.library import ImportOutcome, Library, NotFound
 from newsreader.locations import default_export_dir
 from newsreader.store import StoreError
@@ -31,10 +42,13 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser(
-        "import", help="import article files and W3C annotation files (.jsonld; idempotent)"
+        "import",
+        help="import articles (text or HTML files, http(s) URLs, feed files), OPML "
+        "subscription lists and W3C annotation files (idempotent)",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--encoding", help="decode non-UTF-8 files with this encoding (e.g. cp1252)")
+    add_timeout_option(p)
 
     p = commands.add_parser("list", help="one line per article, newest first")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -64,8 +78,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("reclean", help="re-derive article text with the current cleaner")
     p.add_argument("--all", action="store_true", help="every article, not only outdated ones")
 
-    p = commands.add_parser("export", help="write highlights and notes as Markdown or W3C JSON-LD")
-    p.add_argument("--format", choices=["markdown", "w3c"], default="markdown")
+    add_feed_commands(commands)
+
+    p = commands.add_parser(
+        "export", help="write highlights and notes as Markdown or W3C JSON-LD, or subscriptions as OPML"
+    )
+    p.add_argument("--format", choices=["markdown", "w3c", "opml"], default="markdown")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--article", type=int, action="append", metavar="ID", help="repeatable")
     scope.add_argument(
@@ -74,7 +92,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out",
         metavar="PATH",
-        help="Markdown: folder; w3c: file, folder or - for stdout (default: ~/Documents/newsreader)",
+        help="Markdown: folder; w3c, opml: file, folder or - for stdout "
+        "(default: ~/Documents/newsreader)",
     )
     return parser
 
@@ -273,7 +292,15 @@ def _auto_reclean(lib: Library) -> int:
     return 1 if any(o.failed for o in outcomes) else 0
 
 
+def _cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    with progress_bar("importing") as progress:
+        outcomes = lib.import_paths(args.paths, args.encoding, progress=progress)
+    return _report_imports(outcomes)
+
+
 def _cmd_export(lib: Library, args: argparse.Namespace) -> int:
+    if args.format == "opml":
+        return export_opml(lib, args.out)
     ids = args.article
     if ids:
         for article_id in ids:
@@ -322,8 +349,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = _report_imports([o for o in seeded if o.failed])
         if args.command != "reclean":
             status = max(status, _auto_reclean(lib))
+        apply_timeout(lib, args)
         handlers = {
-            "import": lambda: _report_imports(lib.import_paths(args.paths, args.encoding)),
+            "import": lambda: _cmd_import(lib, args),
+            "subscribe": lambda: cmd_subscribe(lib, args),
+            "refresh": lambda: cmd_refresh(lib, args),
+            "feeds": lambda: cmd_feeds(lib, args),
+            "unsubscribe": lambda: cmd_unsubscribe(lib, args),
             "list": lambda: _cmd_list(lib, args),
             "show": lambda: _cmd_show(lib, args),
             "search": lambda: _cmd_search(lib, args),

@@ -5,6 +5,11 @@ and a re-clean of the kept `raw` after the cleaner improved (`cleaner_version`
 differs). Both write the new content, keep the old one as a row of
 `article_versions`, and move every highlight onto its quote (orphaning, never
 deleting, those whose quote is gone) in one transaction per article.
+
+Every article's `raw` is in the plain-text article format (title line, then
+the body), including web pages and feed items: for those it is the text the
+extractor found, before cleaning (ingest/html.py says why). So one way of
+re-deriving a body, `clean(parse_plaintext(raw).body)`, serves them all.
 """
 
 from __future__ import annotations
@@ -40,6 +45,25 @@ class ImportOutcome:
         return self.status == "failed"
 
 
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What a feed item or web page says about itself besides its text."""
+
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601; also the sort key (newest first)
+    feed_id: int | None = None
+
+
+def sort_key_for(published: str | None, now: str) -> str:
+    """Order by publication; a date in the future (a clock or feed error) counts as now."""
+    if not published:
+        return now
+    if len(published) == 10:  # a date without a time
+        published += "T00:00:00+00:00"
+    return min(published, now)
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -59,8 +83,13 @@ def import_parsed(
     *,
     source: str | None = None,
     display: str | None = None,
+    meta: ArticleMeta | None = None,
 ) -> ImportOutcome:
-    """Add, update or skip one parsed article, by origin and content hash."""
+    """Add, update or skip one parsed article, by origin and content hash.
+
+    `meta` (url, author, published, feed) is written with new or changed
+    content; an unchanged article is left exactly as it is.
+    """
     shown = display or origin
     digest = content_hash(parsed.raw)
     existing = articles_db.find_id_by_origin(db, origin)
@@ -85,12 +114,17 @@ def import_parsed(
         "cleaner_version": CLEANER_VERSION,
         "updated_at": now,
     }
+    if meta is not None:
+        fields.update({k: v for k, v in (("url", meta.url), ("author", meta.author)) if v})
+        if meta.published:
+            fields["published"] = meta.published
+            fields["sort_key"] = sort_key_for(meta.published, now)
     if existing is None:
+        new = {"origin": origin, "source": source, "imported_at": now, "sort_key": now, **fields}
+        if meta is not None and meta.feed_id is not None:
+            new["feed_id"] = meta.feed_id
         with db.atomic():
-            article_id = articles_db.insert_article(
-                db,
-                {"origin": origin, "source": source, "imported_at": now, "sort_key": now, **fields},
-            )
+            article_id = articles_db.insert_article(db, new)
         return ImportOutcome(shown, "added", article_id)
     with db.atomic():
         articles_db.replace_content(db, existing, fields, now)

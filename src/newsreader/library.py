@@ -8,26 +8,28 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsreader import anchoring, importing, search as search_module
-from newsreader.annotation_import import (
-    AnnotationOutcome,
-    import_annotation_file,
-    summarise_as_imports,
-)
+from newsreader import anchoring, importing, search as search_module, sources, subscriptions
+from newsreader.annotation_import import AnnotationOutcome, import_annotation_file
 from newsreader.export.markdown import write_markdown, write_markdown_all
+from newsreader.export.files import write_atomic
 from newsreader.export.w3c import DEFAULT_FILENAME, render_collection, write_collection
+from newsreader.fetch import FetchLimits
 from newsreader.importing import ImportOutcome, ImportStatus, content_hash, utc_now
-from newsreader.ingest.plaintext import IngestError, ParsedArticle, decode_bytes, parse_plaintext, read_text_file
+from newsreader.ingest.opml import Subscription, render_opml
+from newsreader.ingest.plaintext import IngestError, ParsedArticle, decode_bytes, parse_plaintext
 from newsreader.ingest.seeds import seed_files
-from newsreader.ingest.w3c import looks_like_annotation_file
 from newsreader.locations import default_db_path
-from newsreader.model import Article, ArticleNote, ArticleSummary, Highlight, SearchHit
+from newsreader.model import Article, ArticleNote, ArticleSummary, Feed, Highlight, SearchHit
 from newsreader.store import Store
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
+from newsreader.store import feeds as feeds_db
+from newsreader.subscriptions import FeedOutcome, Progress
 
 __all__ = [
     "AnnotationOutcome",
+    "FeedOutcome",
+    "FetchLimits",
     "ImportOutcome",
     "ImportStatus",
     "Library",
@@ -37,6 +39,9 @@ __all__ = [
 ]
 
 
+OPML_FILENAME = "newsreader-subscriptions.opml"
+
+
 class NotFound(LookupError):
     """No article or highlight with that id; str() is a one-line message."""
 
@@ -44,8 +49,10 @@ class NotFound(LookupError):
 class Library:
     """An open newsreader store plus the operations on it."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, fetch_limits: FetchLimits | None = None):
         self.store = store
+        # Timeouts and size cap for every download; tests and --timeout change it.
+        self.fetch_limits = fetch_limits or FetchLimits()
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Library":
@@ -77,31 +84,21 @@ class Library:
         return outcomes
 
     def import_paths(
-        self, paths: Iterable[str | Path], encoding: str | None = None
+        self,
+        paths: Iterable[str | Path],
+        encoding: str | None = None,
+        progress: Progress | None = None,
     ) -> list[ImportOutcome]:
-        """Import article files, then W3C annotation files (.jsonld/.json).
+        """Import article files, web pages (files or http(s) URLs), feed files, OPML
+        subscription lists, then W3C annotation files (.jsonld/.json).
 
         Articles come first so that annotations given in the same batch find
-        them. One bad file (or annotation) never stops the rest: an annotation
-        file gives one summary outcome plus one failed outcome per bad annotation.
+        them. One bad input (or annotation) never stops the rest: each gives a
+        failed outcome with its reason. `progress(done, total, input)` follows along.
         """
-        outcomes = []
-        annotation_files = []
-        for given in paths:
-            path = Path(given)
-            if looks_like_annotation_file(path):
-                annotation_files.append((path, str(given)))
-                continue
-            try:
-                parsed = read_text_file(path, encoding)
-            except IngestError as exc:
-                outcomes.append(ImportOutcome(str(given), "failed", message=str(exc)))
-                continue
-            origin = str(path.resolve())
-            outcomes.append(self.import_parsed(origin, parsed, display=str(given)))
-        for path, shown in annotation_files:
-            outcomes.extend(summarise_as_imports(shown, self.import_annotations(path, shown)))
-        return outcomes
+        return sources.import_inputs(
+            self._db, paths, limits=self.fetch_limits, encoding=encoding, progress=progress
+        )
 
     def import_parsed(
         self,
@@ -140,9 +137,11 @@ class Library:
             return articles_db.all_summaries(self._db)
         return articles_db.page_summaries(self._db, limit, offset)
 
-    def article_ids(self) -> list[int]:
-        """Every article id, newest first."""
-        return articles_db.ordered_ids(self._db)
+    def article_ids(self, feed_id: int | None = None) -> list[int]:
+        """Every article id (or those from one feed), newest first."""
+        if feed_id is None:
+            return articles_db.ordered_ids(self._db)
+        return feeds_db.ordered_ids_in_feed(self._db, feed_id)
 
     def summaries_for(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
         """Summaries of the given articles, keyed by id (missing ids left out)."""
@@ -162,6 +161,58 @@ class Library:
 
     def set_read_position(self, article_id: int, position: int) -> None:
         articles_db.set_read_position(self._db, article_id, position)
+
+    # -- feeds -------------------------------------------------------------------------
+
+    def feeds(self) -> list[Feed]:
+        """Every subscription, by title, with its article count and last refresh result."""
+        return feeds_db.all_feeds(self._db)
+
+    def feed(self, feed_id: int) -> Feed:
+        found = feeds_db.get_feed(self._db, feed_id)
+        if found is None:
+            raise NotFound(f"no feed with id {feed_id}")
+        return found
+
+    def subscribe(self, url_or_path: str, full_text: bool = False) -> FeedOutcome:
+        """Subscribe to a feed URL, a page that links to a feed, or a local feed file.
+
+        Fetches it once and imports its items; `full_text` completes items that
+        carry only a summary from their article page. Never raises for a bad
+        target: the outcome says why it failed.
+        """
+        return subscriptions.subscribe(self._db, url_or_path, self.fetch_limits, full_text)
+
+    def unsubscribe(self, feed_id: int) -> Feed:
+        """Forget a subscription; its articles stay. Returns the feed as it was."""
+        gone = self.feed(feed_id)
+        feeds_db.delete_feed(self._db, feed_id)
+        return gone
+
+    def refresh(
+        self, progress: Progress | None = None, feed_ids: Sequence[int] | None = None
+    ) -> list[FeedOutcome]:
+        """Fetch every feed (or the given ones) concurrently; one outcome per feed.
+
+        Safe to call from a worker thread; `progress(done, total, feed name)` is
+        called on that thread after each feed. A failed feed leaves every stored
+        article as it was.
+        """
+        chosen = self.feeds() if feed_ids is None else [self.feed(i) for i in feed_ids]
+        return subscriptions.refresh_feeds(self._db, chosen, self.fetch_limits, progress)
+
+    def opml(self) -> str:
+        """The subscriptions as an OPML 2.0 document (local feed files are left out)."""
+        return render_opml(
+            [Subscription(f.url, f.title, f.site_url) for f in self.feeds() if "://" in f.url]
+        )
+
+    def export_opml(self, out: Path) -> Path:
+        """Write the OPML to `out` (a folder gets newsreader-subscriptions.opml), atomically."""
+        out = Path(out) / OPML_FILENAME if Path(out).is_dir() else Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(out, self.opml())
+        return out
 
     # -- annotating ------------------------------------------------------------------
 

@@ -99,3 +99,24 @@ class SearchHit:
     highlight_id: int | None = None
     # (start, end) spans of the match inside `snippet`, for marking without markup.
     marks: tuple[tuple[int, int], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A subscription: a feed URL (http/https) or the path of a local feed file."""
+
+    id: int
+    url: str
+    title: str | None
+    site_url: str | None
+    full_text: bool
+    added_at: str
+    last_checked_at: str | None
+    last_status: str | None  # "ok", "not-modified" or "error"
+    last_error: str | None
+    article_count: int = 0
+
+    @property
+    def name(self) -> str:
+        """What to call the feed on screen: its title, else its URL."""
+        return self.title or self.url

@@ -243,3 +243,7 @@ def known_migration_names() -> frozenset[str]:
     """Names of every migration this version of newsreader knows."""
     with Database(memory=True) as empty:
         return frozenset(m.name for m in migrations.pending(empty))
+
+
+from newsreader.store.feeds import create_feed_tables  # noqa: E402  (feeds: issue 7)
+migrations(name="003_feeds")(create_feed_tables)

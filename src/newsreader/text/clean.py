@@ -15,7 +15,7 @@ from newsreader.model import Block
 from newsreader.text.markers import MARKERS, is_label
 from newsreader.text.structure import build_blocks
 
-CLEANER_VERSION = 1
+CLEANER_VERSION = 2  # 2: ad labels from web pages (Annonsørinnhold, ANZEIGE, ...)
 
 # What may precede a marker that sits mid-line: the end of a sentence.
 _BEFORE_PUNCT = frozenset('.!?:»"”)…\'’')

@@ -15,6 +15,8 @@ _NO_BOKMAL: tuple[str, ...] = (
     "Saken fortsetter etter annonsen",
     "Teksten fortsetter under annonsen",
     "Annonse",
+    "Annonsørinnhold",
+    "Reklame",
 )
 
 _NO_NYNORSK: tuple[str, ...] = (
@@ -31,7 +33,11 @@ _NO_NYNORSK: tuple[str, ...] = (
 # paper may mix the two forms on one page.
 _NO: tuple[str, ...] = tuple(dict.fromkeys(_NO_BOKMAL + _NO_NYNORSK))
 
-MARKERS: dict[str, tuple[str, ...]] = {
+# Ad slots inserted by ad-serving scripts carry the English label whatever the
+# page's language; alone on a line it is never article text.
+_EVERYWHERE: tuple[str, ...] = ("Advertisement",)
+
+_TABLES: dict[str, tuple[str, ...]] = {
     "no": _NO,
     "nb": _NO,
     "nn": _NO,
@@ -105,6 +111,13 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "Reklama",
     ),
 }
+
+
+MARKERS: dict[str, tuple[str, ...]] = {
+    lang: tuple(dict.fromkeys(table + _EVERYWHERE)) for lang, table in _TABLES.items()
+}
+# Keep the shared Norwegian table shared (one object for no, nb and nn).
+MARKERS["nb"] = MARKERS["nn"] = MARKERS["no"]
 
 
 def is_label(phrase: str) -> bool:

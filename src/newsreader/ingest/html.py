@@ -1,0 +1,238 @@
+"""Web pages and HTML fragments to article text, with trafilatura.
+
+Reading a page never runs a script or fetches anything it links to: lxml
+parses the markup into a tree (no network access), trafilatura picks the
+article's paragraphs out of it, and only their text comes back.
+
+What is kept as `raw` is that text in the plain-text article format (title
+line, blank line, one paragraph per line), not the page's HTML: the markup of
+a news page changes on every fetch (tokens, ads, timestamps), so a hash of it
+would call every re-import a change and pile up 100-400 KB versions, while
+the text is what the reader highlights. `clean(parse_plaintext(raw).body)`
+then re-derives the body exactly as for a text file, so re-cleaning works
+unchanged; a better extractor reaches old pages by importing them again.
+
+trafilatura was measured against readability-lxml on real saved news pages
+(see the README section "Feeds and web pages"): it found more of the article
+sentences, let less boilerplate through, and alone gives author, date, site
+name and canonical URL. `favor_precision` is used, with a second, plain pass
+when that finds (almost) nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from newsreader.ingest.plaintext import IngestError, ParsedArticle, clean_title, decode_bytes, parse_plaintext
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_MIN_TEXT_CHARS = 200  # below this a precision-first extraction gets a second, plainer try
+_MIN_WORDS = 5  # fewer is a menu or a button, not an article
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_SPACES = re.compile(r"\s+")
+_DROPPED_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "form", "nav",
+                 "template", "svg", "math", "button", "select", "textarea")
+_BLOCK_TAGS = frozenset(
+    "p div section article header footer aside main blockquote pre ul ol dl li dt dd table tr "
+    "h1 h2 h3 h4 h5 h6 figure figcaption hr address details summary".split()
+)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+# trafilatura and its helpers log warnings about odd pages; they are not the user's business.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    title: str
+    text: str  # one paragraph or heading per line
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date
+    site_name: str | None = None
+    canonical_url: str | None = None
+
+    def as_article(self) -> ParsedArticle:
+        """The page in the plain-text article format (what `raw` stores)."""
+        return parse_plaintext(f"{self.title}\n\n{self.text}\n")
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Markup that starts like an HTML document (after a BOM, XML declaration, comments)."""
+    return bool(_HTML_START.match(head.lstrip(b"\xef\xbb\xbf")[:4096]))
+
+
+def decode_html(data: bytes, http_charset: str | None = None) -> str:
+    """Decode page bytes: BOM, the HTTP charset, a <meta charset>, UTF-8, else detection."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        meta = _META_CHARSET.search(data[:4096])
+        for declared in (http_charset, meta.group(1).decode("ascii") if meta else None):
+            if declared:
+                try:
+                    return decode_bytes(data, declared)[0]
+                except IngestError:
+                    continue  # a wrong or unknown declaration: try the next way
+    return decode_bytes(data)[0]
+
+
+def extract_page(html: str, url: str | None = None) -> ExtractedPage:
+    """The article in a page: text plus title, author, date, site and canonical URL.
+
+    Raises IngestError when the page has no article text to speak of.
+    """
+    try:
+        headline, document = _extract(html, url)
+    except IngestError:
+        raise
+    except Exception as exc:  # the page is untrusted; a parser bug is one failed page
+        raise IngestError(f"could not read the page ({type(exc).__name__})") from None
+    text = _tidy_text(document.text if document is not None else "")
+    if len(text.split()) < _MIN_WORDS:
+        raise IngestError("no article text found in the page")
+    site = _one_line(document.sitename)
+    title = _page_title(headline or document.title, site) or _first_words(text)
+    first, _, rest = text.partition("\n")
+    if rest and first.casefold() == title.casefold():
+        text = rest  # the headline printed above the article is the title already
+    return ExtractedPage(
+        title=title,
+        text=text,
+        author=_one_line(document.author),
+        published=_one_line(document.date),
+        site_name=site,
+        canonical_url=_web_url(document.url),
+    )
+
+
+def _extract(html: str, url: str | None):
+    """(og:title or None, trafilatura's document or None): precision first, then plain."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise IngestError("not an HTML page (could not parse it)")
+    headline = _meta(tree, "og:title") or _meta(tree, "twitter:title")
+    spare = copy.deepcopy(tree)
+    options = {"url": url, "with_metadata": True, "include_comments": False, "include_tables": True,
+               "include_images": False, "include_links": False,
+               "date_extraction_params": {"original_date": True, "extensive_search": True}}
+    document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    if document is None or len((document.text or "").strip()) < _MIN_TEXT_CHARS:
+        document = trafilatura.bare_extraction(spare, **options) or document
+    return headline, document
+
+
+def fragment_text(markup: str) -> str:
+    """Text of an HTML fragment (a feed item's content): one paragraph per line.
+
+    Whitespace inside the markup is collapsed as a browser would; block
+    elements and <br> start new lines; scripts, styles and forms are dropped.
+    """
+    import lxml.html
+    from lxml import etree
+
+    if not markup.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _tidy_text(markup)
+    for element in root.xpath("|".join(f"//{tag}" for tag in _DROPPED_TAGS)):
+        element.drop_tree()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.text:
+            element.text = _SPACES.sub(" ", element.text)
+        if element.tail:
+            element.tail = _SPACES.sub(" ", element.tail)
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in _BLOCK_TAGS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    return _tidy_text(root.text_content())
+
+
+def feed_links(html: str, base_url: str) -> list[str]:
+    """Feeds a page advertises with <link rel="alternate" type="application/rss+xml" ...>."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for link in root.xpath("//link[@href]"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower()
+        if "alternate" in rel and kind in _FEED_TYPES:
+            url = _web_url(urllib.parse.urljoin(base_url, link.get("href").strip()))
+            if url and url not in found:
+                found.append(url)
+    return found
+
+
+def page_origin(final_url: str, canonical: str | None) -> str:
+    """A fetched page's identity: its canonical URL when that is on the same site, else the URL.
+
+    A page may claim any canonical URL; one on another host is ignored so that a
+    page cannot take over the identity of an article from elsewhere.
+    """
+    if canonical and _host(canonical) == _host(final_url):
+        return canonical
+    return final_url
+
+
+def _host(url: str) -> str:
+    host = (urllib.parse.urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _meta(tree, name: str) -> str | None:
+    for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
+        text = _one_line(value)
+        if text:
+            return text
+    return None
+
+
+def _page_title(title: str | None, site: str | None) -> str:
+    """The headline without a trailing " | Site Name" when the site is known."""
+    title = _one_line(title) or ""
+    if site:
+        for separator in _TITLE_SEPARATORS:
+            suffix = f"{separator}{site}"
+            if title.lower().endswith(suffix.lower()) and len(title) > len(suffix):
+                return title[: -len(suffix)].strip()
+    return title
+
+
+def _tidy_text(text: str) -> str:
+    """Lines trimmed, spaces collapsed, empty lines dropped."""
+    lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _one_line(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return clean_title(value) or None
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    first = text.split("\n", 1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def _web_url(value: object) -> str | None:
+    if isinstance(value, str) and value.lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
