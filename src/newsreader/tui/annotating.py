@@ -1,4 +1,4 @@
-"""The annotating flows of the app: highlight, note, delete and undo, star.
+"""The annotating flows of the app: highlight, note, delete and undo, re-attach, star.
 
 A mixin of `NewsReaderApp`, kept apart so each module has one reason to
 change. Handlers use Textual's naming convention (`on_reader_view_...`)
@@ -167,6 +167,9 @@ class Annotating(_Base):
         except NotFound:
             return
         self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], gone]
+        reader = self.query_one(ReaderView)
+        if reader.reattaching == highlight_id:
+            reader.end_reattach()
         self._reload_highlights()
         undo = self.key_for("reader.undo", "u")
         self.notify(f"Deleted: {short(gone.exact)} — {undo} to undo", markup=False)
@@ -187,7 +190,8 @@ class Annotating(_Base):
             return
         if self.current is not None and restored.article_id == self.current.id:
             self._reload_highlights()
-            self.query_one(ReaderView).move_cursor_to(restored.start)
+            if not restored.orphaned:  # an orphan's offsets point at nothing
+                self.query_one(ReaderView).move_cursor_to(restored.start)
             self.query_one(AnnotationsPane).select_highlight(restored.id)
         self._saved(f"Restored: {short(restored.exact)}")
 
@@ -197,11 +201,70 @@ class Annotating(_Base):
         except NotFound:
             return
         if highlight.orphaned:
-            self.notify("This highlight could not be placed in the current text", severity="warning")
+            reattach = self.key_for("annotations.reattach", "r")
+            self.notify(
+                f"This highlight could not be placed in the current text — {reattach} re-attaches it",
+                severity="warning",
+                markup=False,
+            )
             return
         reader = self.query_one(ReaderView)
         reader.move_cursor_to(highlight.start)
         reader.focus()
+
+    # -- re-attach an orphan ----------------------------------------------------------
+
+    def on_annotations_pane_reattach_requested(self, event: AnnotationsPane.ReattachRequested) -> None:
+        """`r` on an orphan: attach it to the reader's selection now, else wait for one."""
+        if self.current is None:
+            return
+        try:
+            orphan = self.library.highlight(event.highlight_id)
+        except NotFound:
+            return
+        reader = self.query_one(ReaderView)
+        if orphan.article_id != self.current.id or reader.article_id != orphan.article_id:
+            return
+        selection = reader.selection
+        if selection is not None:
+            reader.clear_selection()
+            self.reattach(orphan.id, *selection)
+            return
+        reader.begin_reattach(orphan.id)
+        # Its old place is the best guess of where the new text is.
+        reader.move_cursor_to(min(orphan.start, len(self.current.body)))
+        reader.focus()
+        attach = self.key_for("reader.reattach", "r")
+        self.notify(
+            f"Re-attach “{short(orphan.exact, 40)}”: select the new text in the reader "
+            f"(v and motions, or the sentence under the cursor) and press {attach}; escape cancels",
+            title="Re-attach",
+            timeout=20,
+            markup=False,
+        )
+
+    def on_reader_view_reattach_requested(self, event: ReaderView.ReattachRequested) -> None:
+        self.reattach(event.highlight_id, event.start, event.end)
+
+    def on_reader_view_reattach_cancelled(self, event: ReaderView.ReattachCancelled) -> None:
+        self.query_one(ReaderView).end_reattach()
+        self.notify("Re-attach cancelled: the highlight is still unplaced", timeout=3)
+
+    def reattach(self, highlight_id: int, start: int, end: int) -> None:
+        """Place `highlight_id` on body[start:end], keeping its note and tags."""
+        self.query_one(ReaderView).end_reattach()
+        if self.current is None:
+            return
+        try:
+            if self.library.highlight(highlight_id).article_id != self.current.id:
+                return  # the offsets are into another article's text
+            placed = self.library.reattach_highlight(highlight_id, start, end)
+        except (NotFound, ValueError) as exc:
+            self.notify(one_line(f"Could not re-attach: {exc}"), severity="error", markup=False)
+            return
+        self._reload_highlights()
+        self.query_one(AnnotationsPane).select_highlight(placed.id)
+        self._saved(f"Re-attached: {short(placed.exact)}")
 
     # -- star ------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from newsreader.tui.db_thread import DatabaseThread
 from newsreader.tui.keys import key_sections, keymap_problems
 from newsreader.tui.screens.help import HelpScreen, binding_rows
 from newsreader.tui.screens.prompt import PromptScreen
+from newsreader.tui.startup import prepare_store, reclean_summary
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
@@ -122,16 +123,16 @@ class NewsReaderApp(Annotating, App[None]):
 
     @work(exclusive=True, group="load")
     async def load_library(self) -> None:
-        """First run imports the seeds; then the list gets every id (cheap ints)."""
-
-        def load() -> tuple[list[ImportOutcome], list[int]]:
-            return self.library.ensure_seeded(), self.library.article_ids()
-
-        seeded, ids = await self.db.run(load)
-        self.query_one(ArticleList).set_ids(ids)
-        self._set_status(_count(len(ids), "article"))
-        for failure in (o for o in seeded if o.failed):
+        """Seed, re-clean outdated articles, then list every id (see `startup.py`)."""
+        ready = await self.db.run(prepare_store, self.library)
+        self.query_one(ArticleList).set_ids(ready.ids)
+        self._set_status(_count(len(ready.ids), "article"))
+        for failure in (o for o in ready.seeded if o.failed):
             self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error", markup=False)
+        summary = reclean_summary(ready.recleaned)
+        if summary is not None:
+            message, severity = summary
+            self.notify(one_line(message), title="Re-cleaned", severity=severity, timeout=10, markup=False)
 
     def _set_status(self, text: str) -> None:
         self.query_one("#list-status", Label).update(Content(text))
@@ -157,6 +158,8 @@ class NewsReaderApp(Annotating, App[None]):
         self.current = article
         highlights = self.library.highlights(article_id)
         reader = self.query_one(ReaderView)
+        if reader.reattaching is not None and reader.article_id != article_id:
+            reader.end_reattach()  # the orphan belongs to the article left behind
         start = article.read_position if cursor is None else cursor
         reader.show_article(article, highlights, cursor=start, matches=list(matches))
         self._refresh_annotations(highlights)

@@ -17,13 +17,17 @@ from textual.widgets import Static
 
 # The common part of the query language; the README has all of it.
 SEARCH_HELP = [
-    ("rode linjen", "every word, in any order; rode also finds røde, the last word is a prefix"),
-    ('"røde linjen"', "the words side by side"),
-    ("a OR b   -word", "either word  /  leave a word out"),
+    ("rode linjen", "every word, in any order; rode also finds røde, words are stemmed"),
+    ('"røde linjen"', "the words side by side (not stemmed)"),
+    ("a OR b   -word", "either word  /  leave a word (or -\"a phrase\") out"),
+    ("rakett*   ( ... )", "words starting with rakett (as the word being typed always is)  /  grouping"),
     ("title:hotline", "only in titles"),
-    ("is:starred is:unread", "by reading state"),
-    ("has:note  tag:krise", "annotated articles  /  tagged highlights"),
-    ("in:notes in:articles", "only notes  /  only article text"),
+    ("lang:no", "articles in that language (no, en, ... or norwegian)"),
+    ("is:starred is:unread", "by reading state (also is:read, is:unstarred)"),
+    ("has:highlight", "articles with highlights"),
+    ("has:note", "articles with notes (and only the highlights that have one)"),
+    ("tag:krise", "tagged highlights and their articles"),
+    ("in:notes in:articles", "only note and highlight hits  /  only article hits"),
     ("enter   escape", "open the best hit at its match  /  back to the list as it was"),
 ]
 

@@ -49,11 +49,18 @@ class HighlightList(OptionList):
         Binding("enter", "select", "Jump to", id="annotations.jump"),
         Binding("n", "note", "Note", id="annotations.note"),
         Binding("d", "delete", "Delete", id="annotations.delete"),
+        Binding(
+            "r", "reattach", "Re-attach", id="annotations.reattach",
+            tooltip="Attach this highlight that could not be placed to new text: "
+            "the selection in the reader, or select it there and press r",
+        ),
         Binding("a", "article_note", "Article note", id="annotations.article_note"),
         Binding("u", "app.undo_delete", "Undo", id="annotations.undo"),
         Binding("j", "cursor_down", "Down", show=False, id="annotations.down"),
         Binding("k", "cursor_up", "Up", show=False, id="annotations.up"),
     ]
+
+    orphan_ids: frozenset[int] = frozenset()  # set by `AnnotationsPane.show`
 
     def _current_id(self) -> int | None:
         if self.highlighted is None:
@@ -68,6 +75,19 @@ class HighlightList(OptionList):
         highlight_id = self._current_id()
         if highlight_id is not None:
             self.post_message(AnnotationsPane.DeleteRequested(self.parent_pane, highlight_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reattach":  # only for a highlight that could not be placed
+            return self._current_id() in self.orphan_ids
+        return super().check_action(action, parameters)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # the footer shows `r` only on an orphan
+
+    def action_reattach(self) -> None:
+        highlight_id = self._current_id()
+        if highlight_id in self.orphan_ids:
+            self.post_message(AnnotationsPane.ReattachRequested(self.parent_pane, highlight_id))
 
     def action_article_note(self) -> None:
         self.post_message(AnnotationsPane.ArticleNoteRequested(self.parent_pane))
@@ -108,6 +128,17 @@ class AnnotationsPane(Vertical):
             return self.pane
 
     @dataclass
+    class ReattachRequested(Message):
+        """Attach this orphaned highlight to new text in the reader."""
+
+        pane: "AnnotationsPane"
+        highlight_id: int
+
+        @property
+        def control(self) -> "AnnotationsPane":
+            return self.pane
+
+    @dataclass
     class ArticleNoteRequested(Message):
         pane: "AnnotationsPane"
 
@@ -129,6 +160,7 @@ class AnnotationsPane(Vertical):
         options.clear_options()
         anchored = [h for h in highlights if not h.orphaned]
         orphans = [h for h in highlights if h.orphaned]
+        options.orphan_ids = frozenset(h.id for h in orphans)
         for h in sorted(anchored, key=lambda h: (h.start, h.id)):
             options.add_option(Option(highlight_prompt(h), id=str(h.id)))
         if orphans:
@@ -151,6 +183,7 @@ class AnnotationsPane(Vertical):
         if previous is not None and not self.select_highlight(previous) and previous_index is not None:
             # The highlight was deleted: stay at the same place in the list.
             options.highlighted = min(previous_index, options.option_count - 1)
+        options.refresh_bindings()
 
     def select_highlight(self, highlight_id: int) -> bool:
         """Put the pane's cursor on `highlight_id`; False if it is not listed."""

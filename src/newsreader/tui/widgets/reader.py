@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from rich.style import Style
 from textual import events
-from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -22,14 +21,8 @@ from textual.strip import Strip
 
 from newsreader.model import Article, Highlight
 from newsreader.tui.widgets import reader_layout as rl
-from newsreader.tui.widgets.reader_messages import (
-    CursorMoved,
-    DeleteRequested,
-    HighlightRequested,
-    NoteRequested,
-    StarRequested,
-    UndoRequested,
-)
+from newsreader.tui.widgets import reader_messages as msg
+from newsreader.tui.widgets.reader_edits import ReaderEdits
 from newsreader.tui.widgets.reader_paint import NOTE_MARK, RowState, message_strip, paint_row
 
 __all__ = ["EMPTY", "HINT", "NOTE_MARK", "ReaderView"]
@@ -39,8 +32,9 @@ EMPTY = "This article has no text."
 SCROLL_CONTEXT = 2  # rows kept visible above/below the cursor when scrolling
 
 
-class ReaderView(ScrollView, can_focus=True):
-    """Shows one article body; keys move a cursor and request highlight edits."""
+class ReaderView(ReaderEdits, ScrollView, can_focus=True):
+    """Shows one article body; keys move a cursor and request highlight edits
+    (those actions are in `reader_edits.py`)."""
 
     COMPONENT_CLASSES = {
         "reader--heading", "reader--highlight", "reader--note-mark", "reader--match",
@@ -91,18 +85,25 @@ class ReaderView(ScrollView, can_focus=True):
         ),
         Binding("d", "delete", "Delete", id="reader.delete", tooltip="Delete the highlight under the cursor"),
         Binding("u", "undo", "Undo", id="reader.undo", tooltip="Bring back the last deleted highlight"),
+        Binding(
+            "r", "reattach", "Attach here", id="reader.reattach",
+            tooltip="Attach the highlight being re-attached (r in the annotations pane) "
+            "to the selection, or the sentence under the cursor",
+        ),
         Binding("]", "next_highlight", "Next highlight", show=False, id="reader.next_highlight"),
         Binding("[", "prev_highlight", "Previous highlight", show=False, id="reader.prev_highlight"),
         Binding("s", "star", "Star", show=False, id="reader.star"),
     ]
 
     # The messages (defined in reader_messages.py), under their usual names.
-    HighlightRequested = HighlightRequested
-    NoteRequested = NoteRequested
-    DeleteRequested = DeleteRequested
-    UndoRequested = UndoRequested
-    StarRequested = StarRequested
-    CursorMoved = CursorMoved
+    HighlightRequested = msg.HighlightRequested
+    NoteRequested = msg.NoteRequested
+    DeleteRequested = msg.DeleteRequested
+    UndoRequested = msg.UndoRequested
+    ReattachRequested = msg.ReattachRequested
+    ReattachCancelled = msg.ReattachCancelled
+    StarRequested = msg.StarRequested
+    CursorMoved = msg.CursorMoved
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -373,64 +374,6 @@ class ReaderView(ScrollView, can_focus=True):
         found = layout.text_row(row, -1) if found is None else found
         if found is not None:
             self._move(layout.offset_at(found, where.x - layout.indent))
-
-    # ------------------------------------------------------ selection/edits
-
-    def action_select(self) -> None:
-        if self._article is None:
-            return
-        self._anchor = self._cursor if self._anchor is None else None
-        self.refresh()
-
-    def action_cancel_selection(self) -> None:
-        if self._anchor is None:
-            raise SkipAction()  # let the screen have escape
-        self._anchor = None
-        self.refresh()
-
-    def _target_span(self) -> tuple[int, int] | None:
-        """The selection, else the sentence under the cursor; None if empty."""
-        if self._article is None or self._layout is None:
-            return None
-        span = self.selection or rl.sentence_span(self._article.body, self._layout.blocks, self._cursor)
-        return span if span[1] > span[0] else None
-
-    def action_highlight(self) -> None:
-        span = self._target_span()
-        if span is None:
-            self.app.bell()
-            return
-        self.post_message(self.HighlightRequested(span[0], span[1], reader=self))
-        self._anchor = None
-        self.refresh()
-
-    def action_note(self) -> None:
-        existing = self.highlight_at(self._cursor)
-        if existing is not None:
-            self.post_message(self.NoteRequested(existing.id, existing.start, existing.end, reader=self))
-            return
-        span = self._target_span()
-        if span is None:
-            self.app.bell()
-            return
-        self.post_message(self.NoteRequested(None, span[0], span[1], reader=self))
-        self._anchor = None
-        self.refresh()
-
-    def action_delete(self) -> None:
-        existing = self.highlight_at(self._cursor)
-        if existing is None:
-            self.app.bell()
-            self.notify("No highlight here", severity="warning", timeout=2)
-            return
-        self.post_message(self.DeleteRequested(existing.id, reader=self))
-
-    def action_undo(self) -> None:
-        self.post_message(self.UndoRequested(reader=self))
-
-    def action_star(self) -> None:
-        if self._article is not None:
-            self.post_message(self.StarRequested(self._article.id, reader=self))
 
     # ------------------------------------------------------------- drawing
 

@@ -61,6 +61,24 @@ class UndoRequested(ReaderMessage, namespace="reader_view"):
 
 
 @dataclass
+class ReattachRequested(ReaderMessage, namespace="reader_view"):
+    """Attach `highlight_id` (one that could not be placed) to body[start:end]."""
+
+    highlight_id: int
+    start: int
+    end: int
+    reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class ReattachCancelled(ReaderMessage, namespace="reader_view"):
+    """The user pressed escape while a highlight was waiting to be re-attached."""
+
+    highlight_id: int
+    reader: ReaderView | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
 class StarRequested(ReaderMessage, namespace="reader_view"):
     """The user asked to star or unstar the article shown."""
 

@@ -1,0 +1,134 @@
+"""The reader's editing keys: select, highlight, note, delete, undo, star, re-attach.
+
+A mixin of `ReaderView`, kept apart so `reader.py` stays about showing text
+and moving the cursor. Each key posts a message saying what the user asked
+for; the screen decides what to do and calls the reader's methods back.
+
+Re-attaching: while the screen has an orphaned highlight waiting for new text
+(`begin_reattach`), `r` attaches it to the selection or the sentence under the
+cursor and `escape` gives up. Otherwise `r` is hidden from the footer and
+falls through to whoever else binds it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.actions import SkipAction
+
+from newsreader.tui.widgets import reader_layout as rl
+from newsreader.tui.widgets.reader_messages import (
+    DeleteRequested,
+    HighlightRequested,
+    NoteRequested,
+    ReattachCancelled,
+    ReattachRequested,
+    StarRequested,
+    UndoRequested,
+)
+
+if TYPE_CHECKING:
+    from newsreader.tui.widgets.reader import ReaderView
+
+    _Base = ReaderView
+else:
+    _Base = object
+
+
+class ReaderEdits(_Base):
+    """Actions that ask for a change; the state they read belongs to `ReaderView`."""
+
+    _reattaching: int | None = None  # the highlight waiting for new text
+
+    # ------------------------------------------------------------ re-attach state
+
+    @property
+    def reattaching(self) -> int | None:
+        """Id of the highlight `r` would attach, or None."""
+        return self._reattaching
+
+    def begin_reattach(self, highlight_id: int) -> None:
+        """Let `r` attach `highlight_id` to the selection or the sentence under the cursor."""
+        self._reattaching = highlight_id
+        self.refresh_bindings()
+
+    def end_reattach(self) -> None:
+        """Back to normal: `r` does nothing here."""
+        self._reattaching = None
+        self.refresh_bindings()
+
+    def clear_selection(self) -> None:
+        """Drop the selection, if any."""
+        self._anchor = None
+        self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reattach":
+            return self._reattaching is not None and self._article is not None
+        return super().check_action(action, parameters)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_select(self) -> None:
+        if self._article is None:
+            return
+        self._anchor = self._cursor if self._anchor is None else None
+        self.refresh()
+
+    def action_cancel_selection(self) -> None:
+        if self._anchor is not None:
+            self.clear_selection()
+        elif self._reattaching is not None:
+            self.post_message(ReattachCancelled(self._reattaching, reader=self))
+        else:
+            raise SkipAction()  # let the screen have escape
+
+    def _target_span(self) -> tuple[int, int] | None:
+        """The selection, else the sentence under the cursor; None if empty."""
+        if self._article is None or self._layout is None:
+            return None
+        span = self.selection or rl.sentence_span(self._article.body, self._layout.blocks, self._cursor)
+        return span if span[1] > span[0] else None
+
+    def action_highlight(self) -> None:
+        span = self._target_span()
+        if span is None:
+            self.app.bell()
+            return
+        self.post_message(HighlightRequested(span[0], span[1], reader=self))
+        self.clear_selection()
+
+    def action_note(self) -> None:
+        existing = self.highlight_at(self._cursor)
+        if existing is not None:
+            self.post_message(NoteRequested(existing.id, existing.start, existing.end, reader=self))
+            return
+        span = self._target_span()
+        if span is None:
+            self.app.bell()
+            return
+        self.post_message(NoteRequested(None, span[0], span[1], reader=self))
+        self.clear_selection()
+
+    def action_reattach(self) -> None:
+        span = self._target_span()
+        if self._reattaching is None or span is None:
+            self.app.bell()
+            return
+        self.post_message(ReattachRequested(self._reattaching, span[0], span[1], reader=self))
+        self.clear_selection()
+
+    def action_delete(self) -> None:
+        existing = self.highlight_at(self._cursor)
+        if existing is None:
+            self.app.bell()
+            self.notify("No highlight here", severity="warning", timeout=2)
+            return
+        self.post_message(DeleteRequested(existing.id, reader=self))
+
+    def action_undo(self) -> None:
+        self.post_message(UndoRequested(reader=self))
+
+    def action_star(self) -> None:
+        if self._article is not None:
+            self.post_message(StarRequested(self._article.id, reader=self))
