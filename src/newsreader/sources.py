@@ -22,7 +22,7 @@ from newsreader.importing import ArticleMeta, ImportOutcome
 from newsreader.ingest.feeds import ParsedFeed, looks_like_feed, parse_feed
 from newsreader.ingest.html import HTML_SUFFIXES, decode_html, extract_page, looks_like_html, page_origin
 from newsreader.ingest.opml import OPML_SUFFIXES, looks_like_opml, parse_opml
-from newsreader.ingest.plaintext import IngestError, read_text_file
+from newsreader.ingest.plaintext import IngestError, read_limited, read_text_file
 from newsreader.ingest.w3c import looks_like_annotation_file
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -86,10 +86,10 @@ def _import_file(
         if kind == "opml":
             return _import_opml(db, path, shown)
         if kind == "feed":
-            data = subscriptions.read_limited(path)
+            data = read_limited(path)
             return _import_items(db, parse_feed(data, path.resolve().as_uri()), shown)
         if kind == "html":
-            page = extract_page(decode_html(subscriptions.read_limited(path), encoding))
+            page = extract_page(decode_html(read_limited(path), encoding))
             meta = ArticleMeta(url=page.canonical_url, author=page.author, published=page.published)
             return [
                 importing.import_parsed(
@@ -134,7 +134,7 @@ def _import_items(db: Database, feed: ParsedFeed, shown: str) -> list[ImportOutc
 
 
 def _import_opml(db: Database, path: Path, shown: str) -> list[ImportOutcome]:
-    found, problems = parse_opml(subscriptions.read_limited(path))
+    found, problems = parse_opml(read_limited(path))
     outcomes = [ImportOutcome(shown, "failed", message=problem) for problem in problems]
     for o in subscriptions.add_subscriptions(db, found, shown):
         status = "added" if o.status == "subscribed" else "unchanged"

@@ -22,7 +22,7 @@ from newsreader import importing
 from newsreader.fetch import FetchError, FetchLimits, Response, check_url, fetch, is_web_url, looks_like_url
 from newsreader.ingest.feeds import FeedItem, ParsedFeed, parse_feed
 from newsreader.ingest.html import ExtractedPage, decode_html, extract_page, feed_links, looks_like_html
-from newsreader.ingest.plaintext import MAX_FILE_BYTES, IngestError, ParsedArticle
+from newsreader.ingest.plaintext import IngestError, ParsedArticle, read_limited
 from newsreader.model import Feed
 from newsreader.store import feeds as feeds_db
 
@@ -91,20 +91,6 @@ def fetch_page(url: str, limits: FetchLimits) -> tuple[ExtractedPage, str]:
 def is_markup(media_type: str) -> bool:
     """A media type that may hold a web page (text/*, HTML or XML)."""
     return media_type.startswith("text/") or "html" in media_type or "xml" in media_type
-
-
-def read_limited(path: Path) -> bytes:
-    """A local file's bytes (feed, OPML, HTML), with the same size limit as an article file."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise IngestError(f"too large (the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError("no such file") from None
-    except IsADirectoryError:
-        raise IngestError("is a directory") from None
-    except OSError as exc:
-        raise IngestError(exc.strerror or str(exc)) from None
 
 
 def _download(

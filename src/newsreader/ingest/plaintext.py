@@ -87,18 +87,20 @@ def parse_plaintext(text: str, encoding: str = "utf-8") -> ParsedArticle:
     raise IngestError("empty file (no text)")
 
 
-def read_text_file(path: Path, declared_encoding: str | None = None) -> ParsedArticle:
-    """Read and parse one plain-text article file. Raises IngestError with a reason."""
+def read_limited(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "") -> bytes:
+    """A local file's bytes, refused with a one-line reason if it is missing, a
+    directory, unreadable or larger than `max_bytes` (`what` names the kind of file)."""
     try:
         if path.is_dir():
             raise IngestError("is a directory")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > max_bytes:
+            kind = f" for {what}" if what else ""
             raise IngestError(
-                f"too large ({size / 1_048_576:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES // 1_048_576} MB)"
+                f"too large ({size / 1_048_576:.1f} MB; the limit{kind} is "
+                f"{max_bytes // 1_048_576} MB)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise IngestError("no such file") from None
     except PermissionError:
@@ -107,6 +109,11 @@ def read_text_file(path: Path, declared_encoding: str | None = None) -> ParsedAr
         raise IngestError("is a directory") from None
     except OSError as exc:
         raise IngestError(exc.strerror or str(exc)) from None
+
+
+def read_text_file(path: Path, declared_encoding: str | None = None) -> ParsedArticle:
+    """Read and parse one plain-text article file. Raises IngestError with a reason."""
+    data = read_limited(path)
     if not data.strip():
         raise IngestError("empty file (no text)")
     text, encoding = decode_bytes(data, declared_encoding)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.anchoring import CONTEXT_CHARS, Quote
-from newsreader.ingest.plaintext import IngestError
+from newsreader.ingest.plaintext import IngestError, read_limited
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
@@ -97,22 +97,7 @@ def looks_like_annotation_file(path: Path) -> bool:
 
 def read_annotation_file(path: Path) -> tuple[list[IncomingAnnotation], list[AnnotationProblem]]:
     """Read and check one annotation file. Raises IngestError for the file as a whole."""
-    try:
-        if path.is_dir():
-            raise IngestError("is a directory")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise IngestError(
-                f"too large ({size / 1_048_576:.1f} MB; the limit for annotation files is "
-                f"{MAX_FILE_BYTES // 1_048_576} MB)"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError("no such file") from None
-    except PermissionError:
-        raise IngestError("permission denied") from None
-    except OSError as exc:
-        raise IngestError(exc.strerror or str(exc)) from None
+    data = read_limited(path, MAX_FILE_BYTES, "annotation files")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
