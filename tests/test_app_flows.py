@@ -337,6 +337,11 @@ def test_help_lists_binding_ids(tmp_path):
         assert isinstance(app.screen, HelpScreen)
         ids = {row.binding_id for row in app.screen.rows}
         assert {"reader.highlight", "reader.note", "list.star", "app.export", "note.save"} <= ids
+        assert {"list.filter_feed", "app.refresh", "feeds.cancel", "subscribe.full_text"} <= ids
+        assert "app.refresh" in screen_text(app)
+        for _ in range(12):  # the reader's keys come below the global ones
+            await pilot.press("j")
+        await pilot.pause()
         assert "reader.highlight" in screen_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

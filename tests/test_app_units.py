@@ -6,9 +6,12 @@ import asyncio
 
 from rich.console import Console
 
+from newsreader.library import FeedOutcome, ImportOutcome
 from newsreader.model import Article, SearchHit
 from newsreader.tui.db_thread import DatabaseThread
+from newsreader.tui.feeds import import_summary, refresh_summary
 from newsreader.tui.keys import key_sections, keymap_problems
+from newsreader.tui.screens.feed_picker import feed_prompt
 from newsreader.tui.widgets import reader_layout as rl
 from newsreader.tui.widgets.article_header import article_facts
 from newsreader.tui.widgets.search_results import SNIPPET_LINES, hit_prompt, snippet_lines
@@ -87,3 +90,60 @@ def test_database_thread_runs_calls_on_one_thread():
 
     names = asyncio.run(main())
     assert len(names) == 1 and names.pop().startswith("newsreader-db")
+
+
+def test_database_thread_is_busy_only_while_a_call_runs():
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        release.wait(5)
+        return "done"
+
+    async def main():
+        db = DatabaseThread("newsreader-test")
+        assert not db.busy
+        call = asyncio.ensure_future(db.run(slow))
+        await asyncio.to_thread(started.wait, 5)
+        assert db.busy
+        release.set()
+        assert await call == "done"
+        db.shutdown(wait=True)
+        return db.busy
+
+    assert asyncio.run(main()) is False
+
+
+def test_refresh_summary_counts_and_lists_failures_literally():
+    outcomes = [
+        FeedOutcome("https://a.example/feed", "new", "Alpha", 1, added=3, updated=1),
+        FeedOutcome("https://b.example/feed", "new", "Beta", 2, added=2),
+        FeedOutcome("https://c.example/feed", "failed", "[bold]C\x1b[2J[/]", 3, message="HTTP 404 Not Found"),
+    ]
+    message, severity = refresh_summary(outcomes)
+    assert message == "3 feeds: 5 new, 1 updated, 1 failed\n[bold]C[/]: HTTP 404 Not Found"
+    assert severity == "error"
+    assert refresh_summary(outcomes[1:2]) == ("1 feed: 2 new", "information")
+    quiet = [FeedOutcome("u", "not-modified", "Q", 4)]
+    assert refresh_summary(quiet) == ("1 feed: nothing new", "information")
+    many = [FeedOutcome(f"u{i}", "failed", f"F{i}", i, message="timed out") for i in range(7)]
+    lines = refresh_summary(many)[0].split("\n")
+    assert len(lines) == 1 + 5 + 1 and lines[-1].startswith("… and 2 more")
+
+
+def test_import_summary_is_one_line_for_one_input_and_counts_for_a_feed():
+    one = [ImportOutcome("page.html", "added", 1)]
+    assert import_summary(one) == ("added: page.html", "information")
+    bad = [ImportOutcome("x.txt", "failed", message="no such file")]
+    assert import_summary(bad) == ("x.txt: no such file", "error")
+    feed = [ImportOutcome(f"feed: item {i}", "added", i) for i in range(3)]
+    feed += [ImportOutcome("feed: old", "unchanged", 9), ImportOutcome("feed: odd", "failed", message="empty")]
+    assert import_summary(feed) == ("3 added, 1 unchanged, 1 failed\nfeed: odd: empty", "error")
+
+
+def test_feed_prompt_is_literal_and_marks_the_current_feed():
+    prompt = feed_prompt("[bold]x[/]\x1b]52;c;SGVsbG8=\x07", 12, current=True, failed=True)
+    assert prompt.plain == "● [bold]x[/]  12  ⚠ last refresh failed"
+    assert feed_prompt("", 0, current=False).plain == "  (untitled feed)  0"

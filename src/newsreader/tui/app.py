@@ -6,15 +6,15 @@ Widgets post messages; the app decides what they mean and calls the
 calls go to one dedicated thread (`DatabaseThread`).
 
 The annotating flows (highlight, note, delete, undo, star) live in
-`annotating.py`; this module holds the layout, opening articles, search,
-export/import, panes and help.
+`annotating.py`, the feed flows (filter, refresh, subscribe, import) in
+`feeds.py`; this module holds the layout, opening articles, search, export,
+panes and help.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -25,7 +25,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
-from newsreader.library import ImportOutcome, Library, NotFound
+from newsreader.library import Library, NotFound
 from newsreader.model import Article, SearchHit
 from newsreader.search import match_spans
 from newsreader.store import StoreError
@@ -33,9 +33,9 @@ from newsreader.terminal import one_line
 from newsreader.tui.annotating import Annotating
 from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread
+from newsreader.tui.feeds import FeedFlows, plural
 from newsreader.tui.keys import key_sections, keymap_problems
 from newsreader.tui.screens.help import HelpScreen, binding_rows
-from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.startup import prepare_store, reclean_summary
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
@@ -48,7 +48,7 @@ NARROW = 100  # below this many columns the annotations pane gives way
 SEARCH_LIMIT = 100
 
 
-class NewsReaderApp(Annotating, App[None]):
+class NewsReaderApp(Annotating, FeedFlows, App[None]):
     """A keyboard-driven reader with highlights and notes over one Library."""
 
     CSS_PATH = "app.tcss"
@@ -57,7 +57,7 @@ class NewsReaderApp(Annotating, App[None]):
         Binding("slash", "focus_search", "Search", id="app.search"),
         Binding(
             "escape", "back", "Back", show=False, id="app.back",
-            tooltip="Leave the search, else go back to the article list",
+            tooltip="Leave the search, else go back to the article list, else show every feed again",
         ),
         Binding(
             "e", "export_article", "Export", id="app.export",
@@ -67,6 +67,11 @@ class NewsReaderApp(Annotating, App[None]):
         Binding("L", "toggle_list", "List pane", show=False, id="app.toggle_list"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Last: on a narrow footer it is the one that gives way, not help or quit.
+        Binding(
+            "R", "refresh_feeds", "Refresh", id="app.refresh",
+            tooltip="Fetch every feed in the background; new articles join the list",
+        ),
     ]
 
     def __init__(self, library: Library, settings: Settings | None = None):
@@ -92,6 +97,7 @@ class NewsReaderApp(Annotating, App[None]):
             with Vertical(id="list-pane"):
                 yield ArticleList(self.library.summaries_for, id="articles")
                 yield SearchResults(id="results")
+                yield Label(Content(""), id="refresh-status")
                 yield Label(Content(""), id="list-status")
             with Vertical(id="reader-pane"):
                 yield ArticleHeader(id="reader-header")
@@ -110,6 +116,7 @@ class NewsReaderApp(Annotating, App[None]):
         self.load_library()
 
     def on_unmount(self) -> None:
+        self.stop_fetching()
         self.db.shutdown()
 
     def on_resize(self, event: Resize) -> None:
@@ -126,7 +133,7 @@ class NewsReaderApp(Annotating, App[None]):
         """Seed, re-clean outdated articles, then list every id (see `startup.py`)."""
         ready = await self.db.run(prepare_store, self.library)
         self.query_one(ArticleList).set_ids(ready.ids)
-        self._set_status(_count(len(ready.ids), "article"))
+        self._set_status(self.list_status())
         for failure in (o for o in ready.seeded if o.failed):
             self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error", markup=False)
         summary = reclean_summary(ready.recleaned)
@@ -202,7 +209,7 @@ class NewsReaderApp(Annotating, App[None]):
         results.display = True
         self.query_one(ArticleList).display = False
         results.show_hits(hits)
-        self._set_status(f"{_count(len(hits), 'result')} for “{one_line(query)[:40]}”")
+        self._set_status(f"{plural(len(hits), 'result')} for “{one_line(query)[:40]}”")
         if self._open_first_of == generation and hits:
             self._open_first_of = None
             self._open_hit(hits[0])
@@ -251,19 +258,22 @@ class NewsReaderApp(Annotating, App[None]):
     def _show_list(self) -> None:
         self._search_generation += 1
         self.query_one(SearchResults).display = False
-        articles = self.query_one(ArticleList)
-        articles.display = True
-        self._set_status(_count(articles.row_count, "article"))
+        self.query_one(ArticleList).display = True
+        self._set_status(self.list_status())
 
     def action_back(self) -> None:
-        """escape outside the search bar: leave the search, else go to the list."""
+        """escape outside the search bar: leave the search, else go to the list,
+        else (on the list already) leave the feed filter."""
+        articles = self.query_one(ArticleList)
         if self.query_one(SearchBar).value or self.query_one(SearchResults).display:
             self.action_leave_search()
+        elif articles.has_focus and self.feed_filter is not None:
+            self.set_feed_filter(None)
         else:
             self.query_one("#list-pane").display = True
-            self.query_one(ArticleList).focus()
+            articles.focus()
 
-    # -- export, import --------------------------------------------------------------------
+    # -- export --------------------------------------------------------------------------
 
     def action_export_article(self) -> None:
         if self.current is None:
@@ -291,35 +301,8 @@ class NewsReaderApp(Annotating, App[None]):
         elif article_ids is not None and len(paths) == 1:
             message = f"Exported to {paths[0]}"
         else:  # the article files, then index.md
-            message = f"Exported {_count(len(paths) - 1, 'article')} to {paths[-1].parent} (see index.md)"
+            message = f"Exported {plural(len(paths) - 1, 'article')} to {paths[-1].parent} (see index.md)"
         self.notify(one_line(message), title="Export", timeout=8, markup=False)
-
-    def action_import_file(self) -> None:
-        def chosen(path: str | None) -> None:
-            if path:
-                self.import_file(path)
-
-        self.push_screen(PromptScreen("Import a plain-text article file:", "path/to/article.txt"), chosen)
-
-    @work(group="import")
-    async def import_file(self, path: str) -> None:
-        """Import one file, then show it selected in the list."""
-
-        def load() -> tuple[list[ImportOutcome], list[int]]:
-            return self.library.import_paths([Path(path).expanduser()]), self.library.article_ids()
-
-        outcomes, ids = await self.db.run(load)
-        articles = self.query_one(ArticleList)
-        articles.set_ids(ids)
-        self._show_list()
-        for o in outcomes:
-            if o.failed:
-                self.notify(one_line(f"{o.source}: {o.message}"), severity="error", timeout=10, markup=False)
-                continue
-            self.notify(one_line(f"{o.status}: {o.source}"), title="Import", markup=False)
-            if o.article_id is not None:
-                articles.refresh_article(o.article_id)
-                articles.select_article(o.article_id)
 
     # -- panes, help, commands, quit ---------------------------------------------------------
 
@@ -348,7 +331,7 @@ class NewsReaderApp(Annotating, App[None]):
             "One Markdown file per annotated article plus an index",
             self.action_export_all,
         )
-        yield SystemCommand("Import a file", "Import a plain-text article file", self.action_import_file)
+        yield from self.feed_commands()
         yield SystemCommand(
             "Toggle annotations pane", "Show or hide highlights and notes", self.action_toggle_annotations
         )
@@ -360,10 +343,6 @@ class NewsReaderApp(Annotating, App[None]):
         self.exit()
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 def run_app(db_path: str | None) -> int:
     """Open the store and run the TUI; a store problem is one line on stderr."""
     try:
@@ -372,8 +351,14 @@ def run_app(db_path: str | None) -> int:
         print(f"newsreader: {one_line(str(exc))}", file=sys.stderr)
         return 1
     settings = load_settings(config_path())
+    app = NewsReaderApp(library, settings)
     try:
-        NewsReaderApp(library, settings).run()
+        app.run()
     finally:
+        # Close the store only once no thread writes to it any more.
+        if app.fetch_thread.busy:
+            print("newsreader: stopping the refresh: waiting for its downloads to end…", file=sys.stderr)
+        app.fetch_thread.shutdown(wait=True)
+        app.db.shutdown(wait=True)
         library.close()
     return 0

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from textual.binding import Binding
 
 from newsreader.tui.screens.confirm import ConfirmScreen
+from newsreader.tui.screens.feed_picker import FeedPicker
 from newsreader.tui.screens.note_editor import NoteEditor
+from newsreader.tui.screens.subscribe import SubscribeScreen
 from newsreader.tui.widgets.annotations import HighlightList
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
@@ -30,6 +32,8 @@ def key_sections(app_bindings: Iterable[Binding | tuple]) -> list[tuple[str, lis
         ("Article list", ArticleList.BINDINGS),
         ("Search bar", SearchBar.BINDINGS),
         ("Search results", SearchResults.BINDINGS),
+        ("Feed picker", FeedPicker.BINDINGS),
+        ("Subscribe dialog", SubscribeScreen.BINDINGS),
         ("Note editor", NoteEditor.BINDINGS),
         ("Confirm dialog", ConfirmScreen.BINDINGS),
     ]

@@ -34,7 +34,7 @@ SEARCH_HELP = [
 # Textual's own keys: always there, not remappable through our keymap.
 BUILT_IN = [
     ("tab  shift+tab", "Next / previous pane"),
-    ("ctrl+p", "Command palette: export all, toggle panes, theme, import a file"),
+    ("ctrl+p", "Command palette: subscribe, refresh, filter by feed, import, export all, panes, theme"),
     ("ctrl+q", "Quit"),
 ]
 

@@ -71,6 +71,10 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("ctrl+d", "page(0.5)", "Half page down", show=False, id="list.half_down"),
         Binding("enter", "select", "Open", show=True, id="list.open"),
         Binding("s", "star", "Star", id="list.star"),
+        Binding(
+            "f", "app.filter_feed", "Feeds", id="list.filter_feed",
+            tooltip="Show only the articles of one feed (or all of them again)",
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
