@@ -200,7 +200,8 @@ def refresh_feeds(
         known = frozenset(feeds_db.origins_in_feed(db, feed.id)) if feed.full_text else frozenset()
         jobs.append((feed, dict(etag=etag, last_modified=last_modified, full_text=feed.full_text, known=known)))
     outcomes: dict[int, FeedOutcome] = {}
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs))))
+    try:
         futures = {pool.submit(_download, feed.url, limits, **options): feed for feed, options in jobs}
         for done, future in enumerate(as_completed(futures), start=1):
             feed = futures[future]
@@ -210,6 +211,12 @@ def refresh_feeds(
                 outcomes[feed.id] = _store(db, feed, future.result())
             if progress is not None:
                 progress(done, len(jobs), feed.name)
+    except BaseException:
+        # A progress callback that raises means "stop" (the TUI quitting): drop the
+        # downloads that have not started instead of waiting for all of them.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return [outcomes[feed.id] for feed in feeds]
 
 
