@@ -164,3 +164,27 @@ def test_module_entry_point(args):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "newsreader" in result.stdout
+
+
+def test_a_large_batch_of_text_files_goes_through_the_bulk_path(capsys, db_path, tmp_path, monkeypatch):
+    import newsreader.bulk as bulk
+
+    calls = []
+    real = bulk.import_files
+    monkeypatch.setattr(bulk, "import_files", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(bulk, "MIN_PARALLEL", 5)
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"a{i}.txt"
+        path.write_text(f"Tittel {i}\nDette er artikkel nummer {i} om været i Bergen og Oslo i dag.\n")
+        paths.append(str(path))
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    code, out, err = run(capsys, "--db", str(db_path), "import", *paths[:3], str(bad), *paths[3:])
+    assert calls == [1]
+    assert code == 1 and str(bad) in err and "empty" in err
+    assert out.count("added") == 6
+    _, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
+    assert {f"Tittel {i}" for i in range(6)} <= {row["title"] for row in json.loads(out)}
+    code, out, _ = run(capsys, "--db", str(db_path), "import", *paths)
+    assert code == 0 and "added" not in out

@@ -22,6 +22,7 @@ from newsreader.importing import ArticleMeta, ImportOutcome
 from newsreader.ingest.feeds import ParsedFeed, looks_like_feed, parse_feed
 from newsreader.ingest.html import HTML_SUFFIXES, decode_html, extract_page, looks_like_html, page_origin
 from newsreader.ingest.opml import OPML_SUFFIXES, looks_like_opml, parse_opml
+from newsreader import bulk
 from newsreader.ingest.plaintext import IngestError, read_limited, read_text_file
 from newsreader.ingest.w3c import looks_like_annotation_file
 
@@ -39,19 +40,29 @@ def import_inputs(
 ) -> list[ImportOutcome]:
     """Import every input; annotation files last, so they find articles given with them."""
     given = list(inputs)
+    kinds = ["url" if isinstance(item, str) and looks_like_url(item) else kind_of(Path(item)) for item in given]
+    texts = [i for i, kind in enumerate(kinds) if kind == "text"]
+    # Many plain-text files: detect language and clean in worker processes, insert in
+    # batches (bulk.py); the outcomes are the same as one by one, in input order.
+    bulk_outcomes: dict[int, ImportOutcome] = {}
+    if len(texts) >= bulk.MIN_PARALLEL:
+        done_texts = bulk.import_files(
+            db, [(Path(given[i]), str(given[i])) for i in texts], encoding, progress=progress
+        )
+        bulk_outcomes = dict(zip(texts, done_texts))
     outcomes: list[ImportOutcome] = []
     annotation_files = []
-    for done, item in enumerate(given, start=1):
+    for done, (item, kind) in enumerate(zip(given, kinds), start=1):
         shown = str(item)
-        if isinstance(item, str) and looks_like_url(item):
+        if done - 1 in bulk_outcomes:
+            outcomes.append(bulk_outcomes[done - 1])
+            continue
+        if kind == "url":
             outcomes.extend(_import_url(db, item, limits))
+        elif kind == "annotations":
+            annotation_files.append((Path(item), shown))
         else:
-            path = Path(item)
-            kind = kind_of(path)
-            if kind == "annotations":
-                annotation_files.append((path, shown))
-            else:
-                outcomes.extend(_import_file(db, path, shown, kind, encoding))
+            outcomes.extend(_import_file(db, Path(item), shown, kind, encoding))
         if progress is not None:
             progress(done, len(given), shown)
     for path, shown in annotation_files:
