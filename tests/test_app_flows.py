@@ -540,3 +540,35 @@ def test_header_is_hidden_until_an_article_opens(tmp_path):
         assert app.query_one(ArticleHeader).display
 
     run(tmp_path, scenario)
+
+
+def test_start_shows_the_first_page_then_every_article(tmp_path, monkeypatch):
+    from newsreader.tui import startup
+
+    monkeypatch.setattr(startup, "FIRST_PAGE", 3)
+    db = tmp_path / "t.db"
+    library = Library.open(db)
+    library.ensure_seeded()
+    library.import_paths(write_articles(tmp_path / "in", 8))
+    expected = library.article_ids()
+    library.close()
+    seen: list[tuple[int, int]] = []
+    original = ArticleList.set_ids
+
+    def spy(self, ids, keep_cursor=True, total=None):
+        seen.append((len(ids), total or 0))
+        original(self, ids, keep_cursor, total)
+
+    monkeypatch.setattr(ArticleList, "set_ids", spy)
+
+    async def scenario(pilot, app, library):
+        articles = app.query_one(ArticleList)
+        assert seen[0] == (3, 9)  # first page and the count, before every id
+        assert articles.row_count == 9
+        assert articles._ids == expected
+        await pilot.press("G")
+        await pilot.pause()
+        assert articles.current_id == expected[-1]
+        assert "9 articles" in screen_text(app)
+
+    run(tmp_path, scenario, db=db)

@@ -255,3 +255,36 @@ def test_narrow_and_wide_sizes():
                 assert "…" in lines[0] or long_title in lines[0]
 
         run(app, body, size=size)
+
+
+def test_first_page_with_a_total_then_every_id():
+    """The first screen gets the first ids and the count; the rest arrives later."""
+    every = list(range(1000, 0, -1))
+    fetch = FakeRows()
+    app = ListApp(fetch, [])
+
+    async def body(pilot, widget):
+        widget.set_ids(every[:50], total=len(every))
+        await pilot.pause()
+        assert widget.row_count == 1000
+        assert widget.virtual_size.height == 1000
+        assert "Article number 1000" in widget.render_line(0).text
+        assert all(i in every[:50] for call in fetch.calls for i in call)
+        # The cursor stays on rows whose ids are known; rows past them draw blank.
+        await pilot.press("G")
+        await pilot.pause()
+        assert widget.cursor_row == 49
+        assert widget.current_id == every[49]
+        widget.scroll_to(y=500, animate=False, force=True)
+        await pilot.pause()
+        assert widget.render_line(0).text.strip() == ""
+
+        widget.set_ids(every)
+        await pilot.pause()
+        assert widget.row_count == 1000
+        assert widget.current_id == every[49]  # the cursor kept its article
+        await pilot.press("G")
+        await pilot.pause()
+        assert widget.current_id == 1
+
+    run(app, body)

@@ -137,10 +137,10 @@ class Library:
             return articles_db.all_summaries(self._db)
         return articles_db.page_summaries(self._db, limit, offset)
 
-    def article_ids(self, feed_id: int | None = None) -> list[int]:
-        """Every article id (or those from one feed), newest first."""
+    def article_ids(self, feed_id: int | None = None, limit: int | None = None) -> list[int]:
+        """Every article id (or those from one feed), newest first; the first `limit` if given."""
         if feed_id is None:
-            return articles_db.ordered_ids(self._db)
+            return articles_db.ordered_ids(self._db, limit)
         return feeds_db.ordered_ids_in_feed(self._db, feed_id)
 
     def summaries_for(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:

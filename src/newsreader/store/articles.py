@@ -121,9 +121,13 @@ def page_summaries(
     return [_row_to_summary(r) for r in rows]
 
 
-def ordered_ids(db: Database) -> list[int]:
-    """Every article id, newest first: the list pane's index (ints are cheap even at 100k)."""
-    return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY sort_key DESC, id DESC")]
+def ordered_ids(db: Database, limit: int | None = None) -> list[int]:
+    """Every article id, newest first: the list pane's index (ints are cheap even at 100k).
+    With `limit`, only the first ones (the rows a first screen shows)."""
+    sql = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC"
+    if limit is not None:
+        return [r[0] for r in db.execute(sql + " LIMIT ?", [limit])]
+    return [r[0] for r in db.execute(sql)]
 
 
 def summaries_by_id(db: Database, ids: Sequence[int]) -> dict[int, ArticleSummary]:

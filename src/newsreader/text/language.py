@@ -5,12 +5,6 @@ from __future__ import annotations
 import re
 import threading
 
-from langdetect import DetectorFactory
-from langdetect.detector_factory import init_factory
-from langdetect.lang_detect_exception import LangDetectException
-
-# langdetect is randomised; a fixed seed makes every call give the same answer.
-DetectorFactory.seed = 0
 
 UNKNOWN = "unknown"
 SAMPLE_CHARS = 3000
@@ -21,7 +15,7 @@ MIN_PROBABILITY = 0.5
 # langdetect loads its profiles lazily into a module global; two worker
 # threads doing that at once could both load, or see a half-built factory.
 _init_lock = threading.Lock()
-_factory: DetectorFactory | None = None
+_factory = None  # langdetect's DetectorFactory, loaded on first use
 
 _NAMES = {
     "no": "Norwegian", "sv": "Swedish", "da": "Danish", "fi": "Finnish",
@@ -40,13 +34,17 @@ _NAMES = {
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
-def _get_factory() -> DetectorFactory:
+def _get_factory():
     global _factory
     if _factory is None:
         with _init_lock:
             if _factory is None:
-                init_factory()
-                from langdetect import detector_factory
+                # Imported here: only imports need it, not reading or searching.
+                from langdetect import DetectorFactory, detector_factory
+
+                # langdetect is randomised; a fixed seed makes every call give the same answer.
+                DetectorFactory.seed = 0
+                detector_factory.init_factory()
 
                 _factory = detector_factory._factory
     return _factory
@@ -81,9 +79,12 @@ def detect_language(text: str) -> str:
     words = _NON_LETTERS.sub(" ", sample).split()
     if len(words) < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
         return UNKNOWN
+    factory = _get_factory()
+    from langdetect.lang_detect_exception import LangDetectException
+
     try:
         # A fresh detector per call: detectors hold state and their own RNG.
-        detector = _get_factory().create()
+        detector = factory.create()
         detector.append(sample)
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):

@@ -12,9 +12,8 @@ stemming a whole article on import to a dictionary lookup for most words.
 from __future__ import annotations
 
 import threading
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-
-import snowballstemmer
 
 from newsreader.text.folding import FOLDING_VERSION, WORD, fold_key, fold_letters
 
@@ -32,8 +31,6 @@ SNOWBALL = {
     "eu": "basque", "hy": "armenian", "sr": "serbian", "ta": "tamil",
     "ne": "nepali", "cs": "czech", "pl": "polish", "yi": "yiddish",
 }
-_AVAILABLE = set(snowballstemmer.algorithms())
-SUPPORTED = frozenset(code for code, name in SNOWBALL.items() if name in _AVAILABLE)
 # Longer "words" are ids, URLs or keyboard mashing: not worth a stemmer's time.
 MAX_STEM_INPUT = 40
 _CACHE_LIMIT = 200_000
@@ -48,6 +45,8 @@ def _stemmer(language: str):
         stemmers = _local.stemmers = {}
     stemmer = stemmers.get(language)
     if stemmer is None:
+        import snowballstemmer  # here, not at import: it loads every language (~30 ms)
+
         stemmer = stemmers[language] = snowballstemmer.stemmer(SNOWBALL[language])
     return stemmer
 
@@ -70,7 +69,26 @@ class _StemCache(dict):
         return value
 
 
-_caches = {code: _StemCache(code) for code in SUPPORTED}
+@cache
+def supported() -> frozenset[str]:
+    """Language codes with a Snowball stemmer in the installed snowballstemmer."""
+    import snowballstemmer
+
+    available = set(snowballstemmer.algorithms())
+    return frozenset(code for code, name in SNOWBALL.items() if name in available)
+
+
+_caches: dict[str, _StemCache] = {}
+_caches_lock = threading.Lock()
+
+
+def _cache_for(language: str | None) -> _StemCache | None:
+    code = normalise_language(language)
+    found = _caches.get(code)
+    if found is None and code in supported():
+        with _caches_lock:
+            found = _caches.setdefault(code, _StemCache(code))
+    return found
 
 
 def normalise_language(code: str | None) -> str:
@@ -80,12 +98,12 @@ def normalise_language(code: str | None) -> str:
 
 
 def can_stem(language: str | None) -> bool:
-    return normalise_language(language) in SUPPORTED
+    return normalise_language(language) in supported()
 
 
 def stem_word(word: str, language: str | None) -> str:
     """The folded stem of one word; the folded word itself when not stemmable."""
-    cache = _caches.get(normalise_language(language))
+    cache = _cache_for(language)
     lower = word.lower()
     stemmed = cache[lower] if cache is not None else ""
     return stemmed or fold_letters(lower)
@@ -96,8 +114,10 @@ def index_stems(text: str | None, language: str | None) -> str:
 
     Empty for an unknown or unsupported language: no stemming then.
     """
-    cache = _caches.get(normalise_language(language))
-    if cache is None or not text:
+    if not text:
+        return ""
+    cache = _cache_for(language)
+    if cache is None:
         return ""
     return " ".join(filter(None, map(cache.__getitem__, WORD.findall(text.lower()))))
 

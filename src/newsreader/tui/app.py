@@ -130,10 +130,17 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
 
     @work(exclusive=True, group="load")
     async def load_library(self) -> None:
-        """Seed, re-clean outdated articles, then list every id (see `startup.py`)."""
+        """Seed, re-clean outdated articles, show the first page of the list,
+        then every id (see `startup.py`)."""
         ready = await self.db.run(prepare_store, self.library)
-        self.query_one(ArticleList).set_ids(ready.ids)
+        articles = self.query_one(ArticleList)
+        articles.set_ids(ready.first_ids, total=ready.total)
         self._set_status(self.list_status())
+        if ready.total > len(ready.first_ids):
+            every_id = await self.db.run(self.library.article_ids)
+            if self.feed_filter is None:  # not replaced by a feed filter meanwhile
+                articles.set_ids(every_id)
+                self._set_status(self.list_status())
         for failure in (o for o in ready.seeded if o.failed):
             self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error", markup=False)
         summary = reclean_summary(ready.recleaned)

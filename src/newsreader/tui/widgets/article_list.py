@@ -163,6 +163,9 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._fetch_rows = fetch_rows
         self._ids: list[int] = []
+        # Rows the list will hold once every id has arrived (the first screen
+        # gets the first page of ids and the count; rows past it draw blank).
+        self._total = 0
         self._cursor = 0
         # id -> summary, or None for an id the store no longer knows (so it is not re-asked).
         self._cache: OrderedDict[int, ArticleSummary | None] = OrderedDict()
@@ -181,13 +184,19 @@ class ArticleList(ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
-        """Number of articles in the list."""
-        return len(self._ids)
+        """Number of articles in the list (counting rows whose ids are still to come)."""
+        return self._total
 
-    def set_ids(self, ids: list[int], keep_cursor: bool = True) -> None:
-        """Replace the ordering; keep the cursor on the same article when it is still there."""
+    def set_ids(self, ids: list[int], keep_cursor: bool = True, total: int | None = None) -> None:
+        """Replace the ordering; keep the cursor on the same article when it is still there.
+
+        `total` (at least len(ids)) says `ids` is only the first page: the list is
+        sized for `total` rows and the cursor stays within the known ones until
+        `set_ids` is called again with all of them.
+        """
         old_id = self.current_id
         self._ids = list(ids)
+        self._total = max(total or 0, len(self._ids))
         self._cache.clear()
         row = 0
         if keep_cursor and old_id is not None:
@@ -196,7 +205,7 @@ class ArticleList(ScrollView, can_focus=True):
             except ValueError:
                 row = min(self._cursor, len(self._ids) - 1)  # the article that took its place
         self._cursor = max(row, 0)
-        self.virtual_size = Size(0, len(self._ids))
+        self.virtual_size = Size(0, self._total)
         self._scroll_to_cursor()
         self.refresh()
         if self.current_id != old_id or old_id is None:
