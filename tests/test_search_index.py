@@ -9,7 +9,7 @@ from newsreader.library import Library
 from newsreader.search import search
 from newsreader.search.engine import build_statements, plan_query
 from newsreader.store import Store
-from newsreader.store.migrations import migrations
+from newsreader.store.migrations import sqlite_utils_migrations
 
 ROW = ("INSERT INTO articles (id, origin, title, language, raw, body, content_hash, cleaner_version, "
        "imported_at, updated_at, sort_key) VALUES (?, ?, ?, ?, 'r', ?, ?, 1, 't', 't', 't')")
@@ -78,7 +78,7 @@ def test_marking_read_or_starring_does_not_reindex(seeded):
 
 def test_migration_002_backfills_a_store_from_before_search(db_path):
     db = Database(db_path)
-    migrations.apply(db, stop_before="002_search")
+    sqlite_utils_migrations().apply(db, stop_before="002_search")
     db.execute(ROW, [1, "o", "Nytt fra Tromsø", "no", "De røde generalene", "h"])
     db.execute("INSERT INTO highlights (article_id, start, \"end\", exact, note, created_at, updated_at) "
                "VALUES (1, 0, 2, 'De', 'viktig for oppgaven', 't', 't')")

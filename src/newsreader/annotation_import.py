@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader import anchoring
 from newsreader.importing import ImportOutcome, utc_now

@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader import importing
 from newsreader.importing import ImportOutcome, content_hash, utc_now

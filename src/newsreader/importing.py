@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader import anchoring
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, parse_plaintext

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader import importing, subscriptions
 from newsreader.annotation_import import import_annotation_file, summarise_as_imports

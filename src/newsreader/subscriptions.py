@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader import importing
 from newsreader.fetch import FetchError, FetchLimits, Response, check_url, fetch, is_web_url, looks_like_url

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader.model import ArticleNote, Highlight
 

@@ -1,7 +1,8 @@
 """Opening the SQLite file safely: refuse what we cannot read, migrate what we can.
 
-A `Store` hands out one sqlite-utils `Database` per thread (sqlite3 connections
-must not cross threads), so TUI workers and the UI thread can share one store.
+A `Store` hands out one `Database` (store/connection.py: sqlite-utils' manners
+on a plain sqlite3 connection) per thread (sqlite3 connections must not cross
+threads), so TUI workers and the UI thread can share one store.
 """
 
 from __future__ import annotations
@@ -10,14 +11,9 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from newsreader.store.migrations import (
-    MIGRATION_SET,
-    known_migration_names,
-    migrations,
-    rebuild_search_index,
-)
+from newsreader.store import migrations
+from newsreader.store.connection import Database
+from newsreader.store.migrations import applied_names, known_migration_names, rebuild_search_index
 from newsreader.text.folding import fold_letters
 from newsreader.text.stemming import index_stems, index_version
 
@@ -35,7 +31,9 @@ class SchemaTooNewError(StoreError):
 def _connect(path: Path) -> Database:
     # check_same_thread=False only so close() can run from the owning Store; each
     # thread still uses its own connection.
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+    )
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
@@ -69,15 +67,7 @@ def nr_stem(text: object, language: object) -> str:
 
 def _check_not_newer(db: Database, path: Path) -> None:
     """Refuse, before writing anything, a database that a newer newsreader migrated."""
-    if not db["_sqlite_migrations"].exists():
-        return
-    applied = {
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-        ).fetchall()
-    }
-    unknown = sorted(applied - known_migration_names())
+    unknown = sorted(applied_names(db) - known_migration_names())
     if unknown:
         raise SchemaTooNewError(
             f"{path}: written by a newer newsreader (schema {unknown[-1]}); "
@@ -121,8 +111,7 @@ class Store:
             db = store.db
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             _check_not_newer(db, path)
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.enable_wal()
+            db.enable_wal()
             migrations.apply(db)
             _refresh_search_index(db)
         except sqlite3.DatabaseError as exc:

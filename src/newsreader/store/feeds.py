@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader.model import Feed
 

@@ -2,25 +2,70 @@
 
 Never edit a migration that has shipped: add a new one. A database that has a
 migration this code does not know was written by a newer version and is refused.
+
+sqlite-utils is imported only when a migration is pending (a new or an older
+store): opening an up-to-date store reads the applied names with one query.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from newsreader.store.connection import Database
 from newsreader.text.stemming import index_version
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 MIGRATION_SET = "newsreader"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for its record
+_MIGRATIONS: list[tuple[str, Callable]] = []  # (name, function), in the order they apply
+
+
+def migration(name: str) -> Callable[[Callable], Callable]:
+    """Register a migration function under `name` (sqlite-utils' `Migrations` applies it)."""
+
+    def register(fn: Callable) -> Callable:
+        _MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+def applied_names(db: Database) -> set[str]:
+    """Names of this set's migrations recorded in the store (none for a new file)."""
+    if not db.table_exists(MIGRATIONS_TABLE):
+        return set()
+    rows = db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])
+    return {r[0] for r in rows}
+
+
+def sqlite_utils_migrations():
+    """sqlite-utils' `Migrations` holding every migration (imports sqlite-utils)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, fn in _MIGRATIONS:
+        migrations(name=name)(fn)
+    return migrations
+
+
+def apply(db: Database) -> None:
+    """Apply the pending migrations, each in its own transaction with its record."""
+    if known_migration_names() <= applied_names(db):
+        return
+    from sqlite_utils import Database as SqliteUtilsDatabase
+
+    sqlite_utils_migrations().apply(SqliteUtilsDatabase(db.conn))
 
 # unicode61 with remove_diacritics 2 folds case and é/å/ü...; 002_search adds ø/æ/ß... folding
 # and stemming in separate tables (text/folding.py, text/stemming.py).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 
-@migrations(name="001_initial")
-def initial(db: Database) -> None:
+@migration("001_initial")
+def initial(db: sqlite_utils.Database) -> None:
     db.execute(
         """
         CREATE TABLE articles (
@@ -116,8 +161,8 @@ _NOTE_SEARCH_SELECT = (
 )
 
 
-@migrations(name="002_search")
-def search_index(db: Database) -> None:
+@migration("002_search")
+def search_index(db: sqlite_utils.Database) -> None:
     """Folded and stemmed FTS5 tables beside the exact ones of 001 (see search/).
 
     articles_search is an external-content table over a view that computes the
@@ -241,15 +286,14 @@ def rebuild_search_index(db: Database) -> None:
 
 def known_migration_names() -> frozenset[str]:
     """Names of every migration this version of newsreader knows."""
-    with Database(memory=True) as empty:
-        return frozenset(m.name for m in migrations.pending(empty))
+    return frozenset(name for name, _ in _MIGRATIONS)
 
 
 from newsreader.store.feeds import create_feed_tables  # noqa: E402  (feeds: issue 7)
-migrations(name="003_feeds")(create_feed_tables)
+migration("003_feeds")(create_feed_tables)
 
 
-@migrations(name="004_cleaner_version_index")
+@migration("004_cleaner_version_index")
 def cleaner_version_index(db: Database) -> None:
     """Start-up asks which articles an older cleaner made; without an index that
     reads every article row (seconds at 100k articles)."""
