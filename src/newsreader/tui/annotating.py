@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from newsreader.library import NotFound
 from newsreader.model import Highlight
 from newsreader.terminal import one_line
-from newsreader.tui.screens.note_editor import NoteEditor
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
@@ -127,6 +126,8 @@ class Annotating(_Base):
                 self.query_one(AnnotationsPane).select_highlight(saved_id)
             self._saved("Note saved")
 
+        from newsreader.tui.screens.note_editor import NoteEditor
+
         self.push_screen(NoteEditor("Note on highlight", quote, text, save), closed)
 
     def on_annotations_pane_article_note_requested(self, event: AnnotationsPane.ArticleNoteRequested) -> None:
@@ -146,6 +147,8 @@ class Annotating(_Base):
             if result is not None and self.current is not None and self.current.id == article_id:
                 self._reload_highlights()
                 self._saved("Article note saved")
+
+        from newsreader.tui.screens.note_editor import NoteEditor
 
         editor = NoteEditor("Article note", self.current.title, existing.text if existing else "", save)
         self.push_screen(editor, closed)

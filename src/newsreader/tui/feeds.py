@@ -25,18 +25,20 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Label
 
-from newsreader.fetch import looks_like_url
-from newsreader.library import FeedOutcome, ImportOutcome, NotFound
+from newsreader.library import NotFound
 from newsreader.model import Feed
 from newsreader.terminal import one_line
 from newsreader.tui.db_thread import DatabaseThread
-from newsreader.tui.screens.feed_picker import ALL, FeedChoice, FeedPicker
-from newsreader.tui.screens.prompt import PromptScreen
-from newsreader.tui.screens.subscribe import SubscribeRequest, SubscribeScreen
 from newsreader.tui.widgets.article_list import ArticleList, clean
 from newsreader.tui.widgets.reader import ReaderView
 
+# Feeds, downloads and the dialogs are imported when first used, not before the
+# first screen.
 if TYPE_CHECKING:
+    from newsreader.importing import ImportOutcome
+    from newsreader.subscriptions import FeedOutcome
+    from newsreader.tui.screens.feed_picker import FeedChoice
+    from newsreader.tui.screens.subscribe import SubscribeRequest
     from newsreader.tui.app import NewsReaderApp
 
     _Base = NewsReaderApp
@@ -156,9 +158,13 @@ class FeedFlows(_Base):
         """Load the feeds with their counts, then ask which one to show."""
         feeds, total = await self.db.run(lambda: (self.library.feeds(), self.library.count()))
         current = self.feed_filter.id if self.feed_filter is not None else None
+        from newsreader.tui.screens.feed_picker import FeedPicker
+
         self.push_screen(FeedPicker(feeds, total, current), self._feed_chosen)
 
     def _feed_chosen(self, choice: FeedChoice) -> None:
+        from newsreader.tui.screens.feed_picker import ALL
+
         if choice is not None:
             self.set_feed_filter(None if choice == ALL else choice)
 
@@ -256,6 +262,8 @@ class FeedFlows(_Base):
             if request is not None:
                 self.subscribe_to(*request)
 
+        from newsreader.tui.screens.subscribe import SubscribeScreen
+
         self.push_screen(SubscribeScreen(full_text), chosen)
 
     @work(group="subscribe")
@@ -266,6 +274,8 @@ class FeedFlows(_Base):
         try:
             outcome = await self.fetch_thread.run(self.library.subscribe, target, full_text)
         except Exception as exc:  # subscribe reports bad targets itself; this is a store error
+            from newsreader.subscriptions import FeedOutcome
+
             outcome = FeedOutcome(target, "failed", message=str(exc))
         if outcome.failed:
             message = one_line(f"{outcome.name}: {outcome.message}")
@@ -280,12 +290,16 @@ class FeedFlows(_Base):
                 self.import_source(target)
 
         question = "Import a file or a URL (article, page, feed, OPML, annotations):"
+        from newsreader.tui.screens.prompt import PromptScreen
+
         self.push_screen(PromptScreen(question, "path/to/article.txt or https://..."), chosen)
 
     @work(group="import")
     async def import_source(self, target: str) -> None:
         """Import a file, or a URL (kept a string: a Path would turn it into a file name),
         then show the list unfiltered with the first imported article selected."""
+        from newsreader.fetch import looks_like_url
+
         source: str | Path = target if looks_like_url(target) else Path(target).expanduser()
         outcomes = await self.fetch_thread.run(self.library.import_paths, [source])
         self.feed_filter = None  # the new articles may belong to no feed

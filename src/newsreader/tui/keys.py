@@ -10,10 +10,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from textual.binding import Binding
 
-from newsreader.tui.screens.confirm import ConfirmScreen
-from newsreader.tui.screens.feed_picker import FeedPicker
-from newsreader.tui.screens.note_editor import NoteEditor
-from newsreader.tui.screens.subscribe import SubscribeScreen
 from newsreader.tui.widgets.annotations import HighlightList
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
@@ -25,6 +21,13 @@ Sections = Sequence[tuple[str, Iterable[Binding | tuple]]]
 
 def key_sections(app_bindings: Iterable[Binding | tuple]) -> list[tuple[str, list]]:
     """(pane, bindings) in help order: the reader first after the global keys, it has the most."""
+    # The dialogs are imported when first asked about (help, a keymap to check),
+    # not before the first screen: the note editor alone pulls in TextArea.
+    from newsreader.tui.screens.confirm import ConfirmScreen
+    from newsreader.tui.screens.feed_picker import FeedPicker
+    from newsreader.tui.screens.note_editor import NoteEditor
+    from newsreader.tui.screens.subscribe import SubscribeScreen
+
     return [
         ("Anywhere", list(app_bindings)),
         ("Reader", ReaderView.BINDINGS),
