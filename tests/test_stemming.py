@@ -39,3 +39,12 @@ def test_language_codes_are_normalised():
 def test_absurd_input_is_cheap_and_safe():
     assert index_stems("x" * 100_000, "no") == ""
     assert stem_word("y" * 10_000, "en") == "y" * 10_000
+
+
+def test_snowball_version_is_the_installed_distribution_version():
+    from importlib.metadata import version
+
+    from newsreader.text.stemming import index_version, snowball_version
+
+    assert snowball_version() == version("snowballstemmer")
+    assert index_version().endswith("-snowball" + version("snowballstemmer"))

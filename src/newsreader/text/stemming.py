@@ -11,9 +11,10 @@ stemming a whole article on import to a dictionary lookup for most words.
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from newsreader.text.folding import FOLDING_VERSION, WORD, fold_key, fold_letters
 
@@ -125,8 +126,23 @@ def index_stems(text: str | None, language: str | None) -> str:
 def index_version() -> str:
     """Names everything the stored search index depends on. The index's delete
     triggers recompute old values, so a change here must rebuild it before any write."""
+    return f"fold{FOLDING_VERSION}-stem{STEMMING_VERSION}-snowball{snowball_version()}"
+
+
+@cache
+def snowball_version() -> str:
+    """The installed snowballstemmer's version, from its dist-info folder next
+    to the package: every store open asks, and importlib.metadata costs a fresh
+    process ~10 ms to import and search (it is the fallback)."""
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is not None and spec.submodule_search_locations:
+        site = Path(next(iter(spec.submodule_search_locations))).parent
+        found = sorted(site.glob("snowballstemmer-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("snowballstemmer-"): -len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        snowball = version("snowballstemmer")
+        return version("snowballstemmer")
     except PackageNotFoundError:
-        snowball = "unknown"
-    return f"fold{FOLDING_VERSION}-stem{STEMMING_VERSION}-snowball{snowball}"
+        return "unknown"
