@@ -248,6 +248,14 @@ def _cmd_search(lib: Library, args: argparse.Namespace) -> int:
     for h in hits:
         print(f"{h.article_id:>5} {h.kind:7} {one_line(h.title)}")
         print(f"      {one_line(h.snippet)}")
+    # On stderr, so the listing stays one hit per two lines.
+    from newsreader.search import count_text
+
+    if getattr(hits, "capped", False):
+        print(f"{count_text(hits)}: older matches were not ranked; more words or a filter "
+              "(lang:, is:unread, title:) narrow the search", file=sys.stderr)
+    elif getattr(hits, "more", False):
+        print(f"{count_text(hits)}: --limit shows more", file=sys.stderr)
     return 0
 
 

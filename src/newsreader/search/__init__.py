@@ -10,7 +10,7 @@ Folding (text/folding.py) and stemming (text/stemming.py) run on both the index
 side (SQL functions nr_fold/nr_stem, registered in store/db.py) and the query side.
 """
 
-from newsreader.search.engine import search
+from newsreader.search.engine import RANK_CAP, Hits, count_text, search
 from newsreader.search.matching import match_spans
 from newsreader.search.plan import compile_plan, folded_renderer, combine, make_plan
 from newsreader.search.query import parse
@@ -23,4 +23,4 @@ def to_match_expression(query: str, live: bool = False, languages=()) -> str | N
     return combine(*compile_plan(plan, folded_renderer(languages)))
 
 
-__all__ = ["match_spans", "search", "to_match_expression"]
+__all__ = ["RANK_CAP", "Hits", "count_text", "match_spans", "search", "to_match_expression"]

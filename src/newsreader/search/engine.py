@@ -4,6 +4,17 @@ Per kind of hit, one statement asks the folded/stemmed FTS5 table (migration
 002) for the best `limit` rows, ordered by "the exact unicode61 index matches
 too" first, then bm25 with the title weighted. Only the page that is returned
 is read back for titles and snippets; snippets are built from the original text.
+
+Ranking is capped: of each kind, only the newest `RANK_CAP` matches (by row id,
+that is, the most recently added) are scored and ranked. FTS5 streams matches
+in row id order at almost no cost, but bm25 and the exact-form test cost per
+match: a word in half of 100,000 articles took ~80 ms to rank in full and takes
+~5 ms capped. A query with at most `RANK_CAP` matches (of a kind, after its
+filters) is ranked exactly as without the cap; one with more says so
+(`Hits.capped`), so that the interface can tell the reader that older matches
+were not considered and that more words or a filter will narrow the search.
+Filters apply inside the cap: `lang:en word` ranks the newest `RANK_CAP` English
+matches, never fewer because newer matches in other languages took the places.
 """
 
 from __future__ import annotations
@@ -13,7 +24,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader.model import SearchHit
 from newsreader.search import filters as F
@@ -31,6 +42,9 @@ from newsreader.search.query import Not, parse
 from newsreader.text.stemming import can_stem
 
 MAX_LIMIT = 1000
+# Of each kind of hit, how many of the newest matches (after filters) are ranked;
+# see the module docstring. Larger than MAX_LIMIT, so a page is never short for it.
+RANK_CAP = 2000
 # bm25 column weights: a word in the title counts ten times one in the body;
 # a match only through a stem counts for less than the word itself.
 ARTICLE_WEIGHTS = "10.0, 1.0, 5.0, 0.5"  # title, body, title_stems, body_stems
@@ -137,21 +151,29 @@ def build_statements(plan: Plan, limit: int, languages) -> list[Statement]:
         if positive is None:
             if plan.has_text or (not is_article and not plan.mentions_notes()):
                 continue
-            sql = (f"SELECT {source.key}, a.id, 0.0, 0 FROM {source.plain_from} WHERE 1{tail} "
+            sql = (f"SELECT {source.key}, a.id, 0.0, 0, 0 FROM {source.plain_from} WHERE 1{tail} "
                    f"ORDER BY {source.newest} LIMIT {params.add(limit)}")
             statements.append(Statement(source.kind, sql, params))
             continue
         exact = combine(*compile_plan(plan, exact_renderer(titles=is_article)))
-        exact_sql = (f"s.rowid IN (SELECT rowid FROM {source.exact_table} WHERE {source.exact_table} "
-                     f"MATCH {params.add(exact)})") if exact else "0"
         match = params.add(combine(positive, negative))
+        cap = params.add(RANK_CAP)
+        # The exact-form test is limited to the capped rows' id range (FTS5 seeks to it).
+        exact_sql = (f"rid IN (SELECT rowid FROM {source.exact_table} WHERE {source.exact_table} "
+                     f"MATCH {params.add(exact)} AND rowid >= (SELECT min(rid) FROM capped))") if exact else "0"
         # Unfiltered article searches need no join: the FTS rowid is the article id.
         bare = is_article and not conditions
         key, article_id, frm = ("s.rowid", "s.rowid", "") if bare else (source.key, "a.id", source.frm)
-        sql = (f"SELECT {key}, {article_id}, bm25({source.search_table}, {source.weights}) AS rank, "
-               f"{exact_sql} AS exact FROM {source.search_table} s {frm} "
-               f"WHERE {source.search_table} MATCH {match}{tail} "
-               f"ORDER BY exact DESC, rank LIMIT {params.add(limit)}")
+        # The newest cap + 1 matches in row id order (FTS5 streams them; filters are
+        # checked as they come), scored by bm25; one more than the cap tells that it cut.
+        newest = (f"SELECT {key} AS key, {article_id} AS article_id, s.rowid AS rid, "
+                  f"bm25({source.search_table}, {source.weights}) AS rank FROM {source.search_table} s {frm} "
+                  f"WHERE {source.search_table} MATCH {match}{tail} ORDER BY s.rowid DESC LIMIT {cap} + 1")
+        sql = (f"WITH capped AS MATERIALIZED ({newest}) "
+               f"SELECT key, article_id, rank, {exact_sql} AS exact, "
+               f"(SELECT count(*) FROM capped) > {cap} AS cut "
+               f"FROM (SELECT * FROM capped ORDER BY rid DESC LIMIT {cap}) "
+               f"ORDER BY exact DESC, rank, rid DESC LIMIT {params.add(limit)}")
         statements.append(Statement(source.kind, sql, params))
     return statements
 
@@ -164,30 +186,64 @@ def plan_query(db: Database, query: str, live: bool = False) -> tuple[Plan, tupl
     return plan, languages
 
 
-def search(db: Database, query: str, limit: int = 50, live: bool = False) -> list[SearchHit]:
-    """Ranked article and note hits for a user query; [] when there is nothing to search.
+class Hits(list):
+    """A page of hits (a list of `SearchHit`, best first) and what is known of the rest.
+
+    `more`: there are hits beyond this page (the page is the first `limit`).
+    `capped`: some kind of hit had more than `RANK_CAP` matches, so only the newest
+    `RANK_CAP` of them were ranked (`cap`); older matches may be better. An
+    interface should say so, e.g. "50 best of the newest 2,000 matches", rather
+    than present the page as the best of all matches.
+    """
+
+    def __init__(self, hits=(), *, more: bool = False, capped: bool = False):
+        super().__init__(hits)
+        self.more = more
+        self.capped = capped
+        self.cap = RANK_CAP
+
+
+def count_text(hits: list[SearchHit]) -> str:
+    """How many hits, honestly: "3 results", "50+ results" (the page is full and
+    there are more), "50 best of the newest 2,000 matches" (ranking was capped)."""
+    shown = len(hits)
+    if getattr(hits, "capped", False):
+        return f"{shown} best of the newest {getattr(hits, 'cap', RANK_CAP):,} matches"
+    noun = "result" if shown == 1 else "results"
+    return f"{shown}+ {noun}" if getattr(hits, "more", False) else f"{shown} {noun}"
+
+
+def search(db: Database, query: str, limit: int = 50, live: bool = False) -> Hits:
+    """Ranked article and note hits for a user query; empty when there is nothing to search.
 
     Never raises for any query text. `live` treats the last word as a prefix.
+    Of each kind of hit only the newest `RANK_CAP` matches are ranked (see the
+    module docstring); the returned `Hits` says whether that cut anything.
     """
     if limit <= 0:
-        return []
+        return Hits()
     plan, languages = plan_query(db, query, live)
     if plan.empty:
-        return []
+        return Hits()
+    per_kind = min(limit, MAX_LIMIT)
     found: list[tuple[bool, float, str, int, int]] = []
-    for statement in build_statements(plan, min(limit, MAX_LIMIT), languages):
+    capped = more = False
+    # One row more than a page: whether there are more hits is then known for free.
+    for statement in build_statements(plan, per_kind + 1, languages):
         try:
             rows = db.execute(statement.sql, statement.params).fetchall()
         except sqlite3.OperationalError:
             # Expressions are built from quoted strings only (a property test runs
             # them unguarded); a damaged index must still not take the search bar down.
             continue
-        for key, article_id, rank, exact in rows:
+        for key, article_id, rank, exact, cut in rows:
             found.append((bool(exact), -float(rank), statement.kind, key, article_id))
+            capped = capped or bool(cut)
+        more = more or len(rows) > per_kind
     found.sort(key=lambda r: (r[0], r[1]), reverse=True)
     page = found[:limit]
     matcher = Matcher(plan.terms(), languages)
-    return _hits(db, page, matcher)
+    return Hits(_hits(db, page, matcher), more=more or len(found) > limit, capped=capped)
 
 
 def score(exact: bool, relevance: float) -> float:
@@ -200,8 +256,57 @@ def _ids(page, kind: str) -> str:
     return "[" + ",".join(str(r[3]) for r in page if r[2] == kind) + "]"
 
 
+class _CutOnRead:
+    """`snippet` and `marks` of a `LazyHit`: cut from the hit's text when first read.
+
+    A non-data descriptor, so once cut both are plain instance attributes."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, hit, owner=None):
+        if hit is None:
+            return self
+        hit._cut()
+        return hit.__dict__[self.name]
+
+
+class LazyHit(SearchHit):
+    """A `SearchHit` whose snippet is cut when `snippet` or `marks` is first read.
+
+    Cutting a snippet means finding the first match in the original text in Python
+    (~30 µs an article), more than running the query itself costs for a rare word;
+    a caller showing only some hits pays only for those. It needs only the text
+    the search already read, never the database, so any thread may read it. Two
+    threads reading at once both cut the same snippet: no lock is needed.
+    """
+
+    snippet = _CutOnRead()
+    marks = _CutOnRead()
+    # Built by `of`; the dataclass constructor (and dataclasses.replace) sets both eagerly.
+
+    @classmethod
+    def of(cls, texts: list[str], language: str, matcher: Matcher, **fields) -> "LazyHit":
+        hit = cls.__new__(cls)
+        hit.__dict__.update(fields, _cut_from=(texts, language, matcher))
+        return hit
+
+    def _cut(self) -> None:
+        found = self.__dict__
+        source = found.get("_cut_from")
+        if source is None:
+            return  # already cut (or built eagerly)
+        texts, language, matcher = source
+        snippet = next((s for t in texts if t and (s := matcher.snippet(t, language))), None)
+        if snippet is None:
+            snippet = matcher.opening(next((t for t in texts if t), ""), language)
+        found["marks"] = snippet[1]
+        found["snippet"] = snippet[0]
+        found.pop("_cut_from", None)  # the texts are no longer needed
+
+
 def _hits(db: Database, page, matcher: Matcher) -> list[SearchHit]:
-    """Titles and snippets for the returned page only."""
+    """Titles for the returned page only; snippets are cut when read (`LazyHit`)."""
     articles = {r[0]: r[1:] for r in db.execute(
         "SELECT id, title, body, language FROM articles WHERE id IN (SELECT value FROM json_each(?))",
         [_ids(page, F.ARTICLE)])} if any(r[2] == F.ARTICLE for r in page) else {}
@@ -226,16 +331,12 @@ def _hits(db: Database, page, matcher: Matcher) -> list[SearchHit]:
             texts, highlight_id = [text], None
         else:
             continue  # deleted between the two statements
-        snippet = next((s for t in texts if t and (s := matcher.snippet(t, language))), None)
-        if snippet is None:
-            snippet = matcher.opening(next((t for t in texts if t), ""), language)
-        hits.append(SearchHit(
+        hits.append(LazyHit.of(
+            texts, language, matcher,
             kind="article" if kind == F.ARTICLE else "note",
             article_id=article_id,
             title=title,
-            snippet=snippet[0],
             score=score(exact, relevance),
             highlight_id=highlight_id,
-            marks=snippet[1],
         ))
     return hits
