@@ -4,18 +4,13 @@ holds the SQL; neither knows about Textual."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsreader import anchoring, importing, search as search_module, sources, subscriptions
-from newsreader.annotation_import import AnnotationOutcome, import_annotation_file
-from newsreader.export.markdown import write_markdown, write_markdown_all
-from newsreader.export.files import write_atomic
-from newsreader.export.w3c import DEFAULT_FILENAME, render_collection, write_collection
-from newsreader.fetch import FetchLimits
+from newsreader import anchoring, importing
 from newsreader.importing import ImportOutcome, ImportStatus, content_hash, utc_now
-from newsreader.ingest.opml import Subscription, render_opml
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, decode_bytes, parse_plaintext
 from newsreader.ingest.seeds import seed_files
 from newsreader.locations import default_db_path
@@ -24,7 +19,28 @@ from newsreader.store import Store
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
 from newsreader.store import feeds as feeds_db
-from newsreader.subscriptions import FeedOutcome, Progress
+
+# Feeds, downloads, annotation files, export and search are imported when first
+# used (inside the methods below): opening the TUI needs none of them, and
+# importing them all costs a fresh process ~25 ms before its first screen.
+if TYPE_CHECKING:
+    from newsreader.annotation_import import AnnotationOutcome
+    from newsreader.fetch import FetchLimits
+    from newsreader.subscriptions import FeedOutcome, Progress
+
+_LAZY_EXPORTS = {
+    "AnnotationOutcome": "newsreader.annotation_import",
+    "FeedOutcome": "newsreader.subscriptions",
+    "FetchLimits": "newsreader.fetch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`from newsreader.library import FeedOutcome` still works, importing on demand."""
+    module = _LAZY_EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 __all__ = [
     "AnnotationOutcome",
@@ -51,8 +67,20 @@ class Library:
 
     def __init__(self, store: Store, fetch_limits: FetchLimits | None = None):
         self.store = store
-        # Timeouts and size cap for every download; tests and --timeout change it.
-        self.fetch_limits = fetch_limits or FetchLimits()
+        self._fetch_limits = fetch_limits
+
+    @property
+    def fetch_limits(self) -> FetchLimits:
+        """Timeouts and size cap for every download; tests and --timeout change it."""
+        if self._fetch_limits is None:
+            from newsreader.fetch import FetchLimits
+
+            self._fetch_limits = FetchLimits()
+        return self._fetch_limits
+
+    @fetch_limits.setter
+    def fetch_limits(self, limits: FetchLimits) -> None:
+        self._fetch_limits = limits
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Library":
@@ -96,6 +124,8 @@ class Library:
         them. One bad input (or annotation) never stops the rest: each gives a
         failed outcome with its reason. `progress(done, total, input)` follows along.
         """
+        from newsreader import sources
+
         return sources.import_inputs(
             self._db, paths, limits=self.fetch_limits, encoding=encoding, progress=progress
         )
@@ -116,6 +146,8 @@ class Library:
 
     def import_annotations(self, path: str | Path, display: str | None = None) -> list[AnnotationOutcome]:
         """Merge a W3C annotation file; one outcome per annotation (or one for the file)."""
+        from newsreader.annotation_import import import_annotation_file
+
         return import_annotation_file(self._db, Path(path), display)
 
     def reclean(self, everything: bool = False) -> list[ImportOutcome]:
@@ -153,6 +185,17 @@ class Library:
             raise NotFound(f"no article with id {article_id}")
         return found
 
+    def article_for_reading(self, article_id: int) -> Article:
+        """The article as a reader shows it: everything but its raw text (`raw` is "").
+
+        A long article's raw text is as large as its body; not reading it makes
+        opening one markedly cheaper. Use `article` when the raw text matters.
+        """
+        found = articles_db.get_article_for_reading(self._db, article_id)
+        if found is None:
+            raise NotFound(f"no article with id {article_id}")
+        return found
+
     def mark_read(self, article_id: int) -> None:
         articles_db.mark_read(self._db, article_id, utc_now())
 
@@ -181,6 +224,8 @@ class Library:
         carry only a summary from their article page. Never raises for a bad
         target: the outcome says why it failed.
         """
+        from newsreader import subscriptions
+
         return subscriptions.subscribe(self._db, url_or_path, self.fetch_limits, full_text)
 
     def unsubscribe(self, feed_id: int) -> Feed:
@@ -198,11 +243,15 @@ class Library:
         called on that thread after each feed. A failed feed leaves every stored
         article as it was.
         """
+        from newsreader import subscriptions
+
         chosen = self.feeds() if feed_ids is None else [self.feed(i) for i in feed_ids]
         return subscriptions.refresh_feeds(self._db, chosen, self.fetch_limits, progress)
 
     def opml(self) -> str:
         """The subscriptions as an OPML 2.0 document (local feed files are left out)."""
+        from newsreader.ingest.opml import Subscription, render_opml
+
         return render_opml(
             [Subscription(f.url, f.title, f.site_url) for f in self.feeds() if "://" in f.url]
         )
@@ -211,6 +260,8 @@ class Library:
         """Write the OPML to `out` (a folder gets newsreader-subscriptions.opml), atomically."""
         out = Path(out) / OPML_FILENAME if Path(out).is_dir() else Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
+        from newsreader.export.files import write_atomic
+
         write_atomic(out, self.opml())
         return out
 
@@ -358,13 +409,17 @@ class Library:
 
     def search(self, query: str, limit: int = 50, live: bool = False) -> list[SearchHit]:
         """Ranked hits; `live` treats the last word as a prefix (search-as-you-type)."""
-        return search_module.search(self._db, query, limit, live=live)
+        from newsreader.search import engine
+
+        return engine.search(self._db, query, limit, live=live)
 
     def export_markdown(self, out_dir: Path, article_ids: Sequence[int] | None = None) -> list[Path]:
         """Write Markdown for the given articles (default: every annotated one).
 
         One article gives one file; several also get an index.md.
         """
+        from newsreader.export.markdown import write_markdown, write_markdown_all
+
         items = self._export_items(article_ids)
         if not items:
             return []
@@ -374,6 +429,8 @@ class Library:
 
     def export_markdown_all(self, out_dir: Path) -> list[Path]:
         """Every annotated article into `out_dir` plus index.md (even for one article)."""
+        from newsreader.export.markdown import write_markdown_all
+
         items = self._export_items(None)
         return write_markdown_all(out_dir, items) if items else []
 
@@ -383,6 +440,8 @@ class Library:
 
     def w3c_collection(self, article_ids: Sequence[int] | None = None) -> dict[str, Any]:
         """The W3C AnnotationCollection for the given (default: all annotated) articles."""
+        from newsreader.export.w3c import render_collection
+
         return render_collection(
             self.store_uuid(),
             self._export_items(article_ids),
@@ -401,6 +460,8 @@ class Library:
         collection = self.w3c_collection(article_ids)
         if collection["total"] == 0:
             return None, 0
+        from newsreader.export.w3c import DEFAULT_FILENAME, write_collection
+
         out = Path(out)
         if out.is_dir():
             out = out / DEFAULT_FILENAME

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Sequence
+from itertools import starmap
 from typing import Any
 
-from sqlite_utils import Database
+from newsreader.store.connection import Database
 
 from newsreader.model import Article, ArticleSummary, Block
 
@@ -16,8 +18,25 @@ SUMMARY_COLUMNS = (
 )
 
 
+# Every column but `raw`, for showing an article: a long article's raw text is
+# as large as its body, and the reader never needs it.
+READING_COLUMNS = (
+    "id, origin, title, source, url, author, published, language, body, blocks, content_hash, "
+    "cleaner_version, imported_at, updated_at, read_at, starred, read_position"
+)
+
+
 def _blocks_from_json(text: str) -> tuple[Block, ...]:
-    return tuple(Block(kind, start, end) for kind, start, end in json.loads(text or "[]"))
+    # A long article has 10,000 blocks: 20,000 new objects, none of them garbage
+    # yet. Collecting while they are built only wastes time and ages them into
+    # the costly full collections, so the collector waits until they are built.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return tuple(starmap(Block, json.loads(text or "[]")))  # [[kind, start, end], ...]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def blocks_to_json(blocks: Sequence[Block]) -> str:
@@ -64,6 +83,12 @@ def _row_to_summary(row: Sequence[Any]) -> ArticleSummary:
 def get_article(db: Database, article_id: int) -> Article | None:
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     return row_to_article(rows[0]) if rows else None
+
+
+def get_article_for_reading(db: Database, article_id: int) -> Article | None:
+    """The article without its raw text (`raw` is ""): what a reader shows."""
+    rows = list(db.query(f"SELECT {READING_COLUMNS} FROM articles WHERE id = ?", [article_id]))
+    return row_to_article({**rows[0], "raw": ""}) if rows else None
 
 
 def find_id_by_origin(db: Database, origin: str) -> int | None:
@@ -148,14 +173,19 @@ def all_summaries(db: Database) -> list[ArticleSummary]:
     return [_row_to_summary(r) for r in rows]
 
 
+# The two updates below skip rows they would not change: SQLite rewrites a whole
+# row on update, several megabytes for a long article, on every open/switch.
+
+
 def mark_read(db: Database, article_id: int, when: str) -> None:
-    db.execute(
-        "UPDATE articles SET read_at = coalesce(read_at, ?) WHERE id = ?", [when, article_id]
-    )
+    db.execute("UPDATE articles SET read_at = ? WHERE id = ? AND read_at IS NULL", [when, article_id])
 
 
 def set_read_position(db: Database, article_id: int, position: int) -> None:
-    db.execute("UPDATE articles SET read_position = ? WHERE id = ?", [position, article_id])
+    db.execute(
+        "UPDATE articles SET read_position = ? WHERE id = ? AND read_position IS NOT ?",
+        [position, article_id, position],
+    )
 
 
 def set_starred(db: Database, article_id: int, starred: bool) -> None:
