@@ -4,6 +4,7 @@ an older one, and the help screen explains the query language."""
 from __future__ import annotations
 
 import io
+import threading
 import time
 
 from rich.console import Console
@@ -122,5 +123,48 @@ def test_help_explains_the_query_language(tmp_path):
         syntaxes = ['"røde linjen"', "title:hotline", "lang:no", "in:notes", "has:highlight", "has:note", "tag:krise"]
         for syntax in syntaxes:
             assert syntax in text, syntax
+
+    run(tmp_path, scenario)
+
+
+def test_a_query_still_running_is_interrupted_by_the_next(tmp_path):
+    """At 100k articles a short prefix takes hundreds of ms; the next key must not wait for it."""
+    library = Library.open(tmp_path / "t.db")
+    library.ensure_seeded()
+    library.close()
+
+    async def scenario(pilot, app, library):
+        outcomes: list[str] = []
+        real_search = library.search
+
+        def search(query, *args, **kwargs):
+            if query == "x":  # a query that would run forever unless interrupted
+                conn = library.store.db.conn
+                # If the app never interrupts it, the test must fail, not hang.
+                watchdog = threading.Timer(20, lambda: (outcomes.append("watchdog"), conn.interrupt()))
+                watchdog.start()
+                try:
+                    conn.execute("WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c) "
+                                 "SELECT count(*) FROM c").fetchone()
+                except Exception as exc:  # noqa: BLE001 - recorded for the assertion
+                    outcomes.append(str(exc))
+                    raise
+                finally:
+                    watchdog.cancel()
+            return real_search(query, *args, **kwargs)
+
+        library.search = search
+        await pilot.press("slash", "x")
+        for _ in range(100):  # until the endless query is running on the search thread
+            await pilot.pause(0.01)
+            if app.search_thread.busy:
+                break
+        assert app.search_thread.busy
+        await pilot.press("backspace", *"hotline")
+        await settle(pilot)
+        assert outcomes == ["interrupted"]
+        results = app.query_one(SearchResults)
+        assert results.display and len(results.hits) == 1
+        assert str(app.query_one("#list-status").render()) == "1 result for “hotline”"
 
     run(tmp_path, scenario)

@@ -13,6 +13,7 @@ panes and help.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterable
 
@@ -27,7 +28,6 @@ from textual.widgets import Footer, Input, Label
 
 from newsreader.library import Library, NotFound
 from newsreader.model import Article, SearchHit
-from newsreader.search import match_spans
 from newsreader.store import StoreError
 from newsreader.terminal import one_line
 from newsreader.tui.annotating import Annotating
@@ -35,7 +35,6 @@ from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread
 from newsreader.tui.feeds import FeedFlows, plural
 from newsreader.tui.keys import key_sections, keymap_problems
-from newsreader.tui.screens.help import HelpScreen, binding_rows
 from newsreader.tui.startup import prepare_store, reclean_summary
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
@@ -79,6 +78,10 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         self.library = library
         self.settings = settings or Settings()
         self.db = DatabaseThread()
+        # Searches get a thread (so a connection) of their own: a query that a newer
+        # one made useless is interrupted there, which would be unsafe for writes.
+        self.search_thread = DatabaseThread("newsreader-search")
+        self._search_conn: sqlite3.Connection | None = None
         self.current: Article | None = None
         self._search_generation = 0
         self._open_first_of: int | None = None  # enter before the results arrived
@@ -108,7 +111,9 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        problems = [*self._problems, *keymap_problems(self.help_sections(), self.settings.keymap)]
+        problems = list(self._problems)
+        if self.settings.keymap:  # no keymap, nothing to check
+            problems += keymap_problems(self.help_sections(), self.settings.keymap)
         for problem in problems:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
         self.query_one(SearchResults).display = False
@@ -117,6 +122,9 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
 
     def on_unmount(self) -> None:
         self.stop_fetching()
+        if self._search_conn is not None and self.search_thread.busy:
+            self._search_conn.interrupt()
+        self.search_thread.shutdown()
         self.db.shutdown()
 
     def on_resize(self, event: Resize) -> None:
@@ -164,7 +172,7 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         the reader left off; `matches` are search matches to mark."""
         self._save_position()
         try:
-            article = self.library.article(article_id)
+            article = self.library.article_for_reading(article_id)
             self.library.mark_read(article_id)
         except NotFound as exc:
             self.notify(str(exc), severity="error", markup=False)
@@ -208,18 +216,43 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
 
     @work(exclusive=True, group="search")
     async def run_search(self, query: str, generation: int) -> None:
-        """Search off the UI thread; a newer query cancels this one."""
-        hits = await self.db.run(self.library.search, query, SEARCH_LIMIT, live=True)
+        """Search off the UI thread; a newer query interrupts this one.
+
+        Typing fires a query per key; at 100k articles a short prefix takes a
+        few hundred ms, so a query still running when the next key comes is
+        interrupted (sqlite3 `interrupt`, on the search thread's own connection)
+        instead of making every later one wait behind it.
+        """
+        conn = self._search_conn
+        if conn is not None and self.search_thread.busy:
+            conn.interrupt()
+        try:
+            hits = await self.search_thread.run(self._search_on_thread, query)
+        except sqlite3.OperationalError:
+            if generation != self._search_generation:
+                return  # interrupted for a newer query
+            raise
         if generation != self._search_generation:
             return  # a newer query is already on its way
         results = self.query_one(SearchResults)
         results.display = True
         self.query_one(ArticleList).display = False
         results.show_hits(hits)
-        self._set_status(f"{plural(len(hits), 'result')} for “{one_line(query)[:40]}”")
+        from newsreader.search import count_text
+
+        self._set_status(f"{count_text(hits)} for “{one_line(query)[:40]}”")
         if self._open_first_of == generation and hits:
             self._open_first_of = None
             self._open_hit(hits[0])
+
+    def _search_on_thread(self, query: str) -> list[SearchHit]:
+        """Runs on the search thread: the search, and the snippets the results list
+        lays out (cut here, not on the UI thread)."""
+        self._search_conn = self.library.store.db.conn  # this thread's connection
+        hits = self.library.search(query, SEARCH_LIMIT, live=True)
+        for hit in hits:
+            hit.snippet  # noqa: B018 - cut now (search hits cut their snippets when first read)
+        return hits
 
     @on(Input.Submitted, "#search")
     def _open_first_hit(self) -> None:
@@ -243,9 +276,11 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         """Open the hit's article at its first match (or the noted highlight), matches marked."""
         query = self.query_one(SearchBar).value
         try:
-            article = self.library.article(hit.article_id)
+            article = self.library.article_for_reading(hit.article_id)
         except NotFound:
             return
+        from newsreader.search import match_spans
+
         spans = match_spans(article.body, query, language=article.language)
         cursor = spans[0][0] if spans else 0
         if hit.highlight_id is not None:
@@ -328,6 +363,8 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         return key_sections(self.BINDINGS)
 
     def action_help(self) -> None:
+        from newsreader.tui.screens.help import HelpScreen, binding_rows
+
         self.push_screen(HelpScreen(binding_rows(self.help_sections(), self._keymap)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
