@@ -1,7 +1,9 @@
 """ReaderView: one article's cleaned body with a vim-like cursor.
 
-Drawn with Textual's line API (`render_line`), so opening a huge article
-costs one cheap layout pass and then only the visible rows are rendered.
+Drawn with Textual's line API (`render_line`), so only the visible rows are
+rendered; the layout is lazy (`reader_layout.Layout`): opening a huge article
+wraps only the rows around the screen and the cursor, and the rest is wrapped
+in small chunks while the app is idle, keeping the text on screen still.
 Body text is untrusted: it is never parsed as markup; styles are applied
 to plain `rich.text.Text` by span. The widget never touches the store: it
 posts messages up, and the screen calls its methods down.
@@ -15,7 +17,6 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -24,17 +25,18 @@ from newsreader.tui.widgets import reader_layout as rl
 from newsreader.tui.widgets import reader_messages as msg
 from newsreader.tui.widgets.reader_edits import ReaderEdits
 from newsreader.tui.widgets.reader_paint import NOTE_MARK, RowState, message_strip, paint_row
+from newsreader.tui.widgets.reader_wrapping import SCROLL_CONTEXT, LazyWrapping
 
 __all__ = ["EMPTY", "HINT", "NOTE_MARK", "ReaderView"]
 
 HINT = "Select an article (enter) — ? for help"
 EMPTY = "This article has no text."
-SCROLL_CONTEXT = 2  # rows kept visible above/below the cursor when scrolling
 
 
-class ReaderView(ReaderEdits, ScrollView, can_focus=True):
+class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
     """Shows one article body; keys move a cursor and request highlight edits
-    (those actions are in `reader_edits.py`)."""
+    (those actions are in `reader_edits.py`, the lazy layout's upkeep in
+    `reader_wrapping.py`)."""
 
     COMPONENT_CLASSES = {
         "reader--heading", "reader--highlight", "reader--note-mark", "reader--match",
@@ -133,8 +135,8 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
         self._goal_col = None
         self._highlights = rl.SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
         self._matches = rl.SpanIndex((s, e, None) for s, e in matches)
-        self._relayout()
         self._cursor = rl.snap(article.body, cursor)
+        self._relayout()
         self._scroll_y(0)
         self._scroll_to_cursor(third=True)
         if not self.size.height:  # not laid out yet: redo once we know our size
@@ -210,16 +212,6 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return self.scrollable_content_region.width or 80
 
-    def _relayout(self) -> None:
-        if self._article is None:
-            return
-        body = self._article.body
-        blocks = self._article.blocks or rl.blocks_from_body(body)
-        width = self._content_width()
-        self._layout = rl.Layout(body, blocks, width)
-        self.virtual_size = Size(width, len(self._layout))
-        self._invalidate()
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if hasattr(self, "_strips"):  # the theme changed: cached colours are stale
@@ -235,6 +227,7 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
         # Keep the cursor on the same screen row across the re-wrap.
         screen_row = layout.row_of(self._cursor) - self.scroll_offset.y
         self._relayout()
+        assert self._layout is not None
         self._scroll_y(self._layout.row_of(self._cursor) - screen_row)
         self._scroll_to_cursor()
 
@@ -258,19 +251,15 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
         if moved:
             self.post_message(self.CursorMoved(offset, reader=self))
 
-    def _scroll_y(self, y: int) -> None:
-        # Immediate and forced: a deferred scroll is dropped when it runs before
-        # the new virtual size has given the view a scrollbar (first article).
-        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
-
     def _scroll_to_cursor(self, third: bool = False) -> None:
         """Scroll minimally so the cursor row (with some context) is visible."""
         if self._layout is None:
             return
-        row = self._layout.row_of(self._cursor)
         height = self.scrollable_content_region.height
         if not height:
             return
+        self._settle(height + SCROLL_CONTEXT + 2)
+        row = self._layout.row_of(self._cursor)
         top = self.scroll_offset.y
         context = min(SCROLL_CONTEXT, (height - 1) // 2)
         if third:
@@ -287,6 +276,7 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
         layout = self._layout
         if layout is None or not len(layout):
             return
+        self._settle(abs(delta) + self.scrollable_content_region.height + 3)
         row, col = layout.position(self._cursor)
         if self._goal_col is None:
             self._goal_col = col
@@ -300,6 +290,7 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
 
     def _page(self, direction: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
+        self._settle(2 * page + 3, screen_margin=page + 3)
         self._scroll_y(self.scroll_offset.y + direction * page)
         self._move_rows(direction * page)
 
@@ -319,6 +310,7 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
         """Scroll so the cursor's row is in the middle of the view (vim's `zz`)."""
         if self._layout is not None:
             height = self.scrollable_content_region.height
+            self._settle(height + 3)
             self._scroll_y(self._layout.row_of(self._cursor) - height // 2)
             self.refresh()
 
@@ -327,7 +319,7 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
 
     def action_bottom(self) -> None:
         if self._layout and len(self._layout):
-            self._move(self._layout.offset_at(len(self._layout) - 1, 0))
+            self._move(self._layout.offset_at(self._layout.last_row(), 0))
 
     def _motion(self, motion) -> None:
         """Apply `motion(body, blocks, cursor) -> offset` to the cursor."""
@@ -388,17 +380,27 @@ class ReaderView(ReaderEdits, ScrollView, can_focus=True):
                 return message_strip(message, width, base, self._style("reader--hint"), self.app.console)
             return Strip.blank(width, base)
         row = self.scroll_offset.y + y
-        if row >= len(layout) or layout.lines[row].kind == "blank":
+        if row >= len(layout):
             return Strip.blank(width, base)
-        line = layout.lines[row]
+        pending = layout.pending
+        try:
+            line = layout.line(row)  # normally wrapped already (_settle, watch_scroll_y)
+        except IndexError:  # the last block had fewer rows than its estimate
+            line = None
+        if layout.pending != pending:
+            self.call_later(self._sync_size)
+        if line is None or line.kind == "blank":
+            return Strip.blank(width, base)
         cursor_here = layout.row_of(self._cursor) == row
         selection = self.selection
         if selection is not None:
             clipped = (max(selection[0], line.start), min(selection[1], line.end))
             selection = clipped if clipped[0] < clipped[1] else None
         # The key names everything that changes this row, so cursor moves and
-        # scrolling re-render only the rows that really differ.
-        key = (row, width, self._version, self.has_focus, self._cursor if cursor_here else None, selection)
+        # scrolling re-render only the rows that really differ. A row is named
+        # by its text span, not its number: lazy wrapping can renumber rows.
+        key = (line.start, line.end, line.block_index, width, self._version, self.has_focus,
+               self._cursor if cursor_here else None, selection)
         strip = self._strips.get(key)
         if strip is None:
             state = RowState(selection, self._cursor if cursor_here else None, self.has_focus)

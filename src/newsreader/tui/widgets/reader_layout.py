@@ -1,22 +1,45 @@
-"""Pure layout and cursor-motion logic for the reader pane (no Textual).
+"""Pure layout logic for the reader pane (no Textual).
 
 `Layout` wraps the blocks of a cleaned body into `VisualLine`s of at most
 `measure` terminal cells, so that a body offset maps to a (row, column) and
-back. The motion helpers work on body offsets only; the widget combines
-them with the layout. Everything here is unit-tested without a terminal.
+back. It wraps lazily, block by block: a block nobody has asked about counts
+as an estimated number of rows, kept in running totals (`RowIndex`), so that
+opening a huge article wraps only what is on screen. The cursor motions live
+in `reader_motions.py` and are re-exported here. Everything here is
+unit-tested without a terminal.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from typing import Generic, NamedTuple, TypeVar
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from typing import NamedTuple, overload
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
 from newsreader.model import Block
-from newsreader.text.sentences import sentence_at, sentence_spans
+from newsreader.tui.widgets.reader_motions import (  # re-exported: `rl.next_word` etc.
+    SpanIndex,
+    block_index,
+    next_block,
+    next_sentence,
+    next_word,
+    prev_block,
+    prev_sentence,
+    prev_word,
+    selection_span,
+    sentence_span,
+    snap,
+    word_span,
+)
+
+__all__ = [
+    "MARGIN", "MAX_MEASURE", "Layout", "RowIndex", "SpanIndex", "VisualLine", "block_index", "blocks_from_body",
+    "display_text", "next_block", "next_sentence", "next_word", "prev_block", "prev_sentence", "prev_word",
+    "selection_span", "sentence_span", "snap", "text_column", "word_span", "wrap",
+]
 
 MAX_MEASURE = 72
 MARGIN = 2
@@ -38,12 +61,8 @@ _NARROW = frozenset(
     for ch in map(chr, range(lo, hi + 1))
     if get_character_cell_size(ch) == 1
 )
-_WORD_START = re.compile(r"(?<!\w)\w")
-_WORD = re.compile(r"\w+")
 _NON_SPACE = re.compile(r"\S")
 _NON_SPACE_RUN = re.compile(r"[^ ]+")
-
-T = TypeVar("T")
 
 
 class VisualLine(NamedTuple):
@@ -167,8 +186,82 @@ def text_column(width: int, *, margin: int = MARGIN, max_measure: int = MAX_MEAS
     return max(0, (width - measure) // 2), measure
 
 
+class RowIndex:
+    """Running totals of per-block row counts (a Fenwick tree).
+
+    Changing one block's count, the first row of a block (`top`) and the block
+    showing a row (`find`) all take O(log n), so a 10,000-block article can be
+    corrected block by block as its estimates become exact.
+    """
+
+    __slots__ = ("_high", "_n", "_tree", "total")
+
+    def __init__(self, sizes: Sequence[int]) -> None:
+        n = len(sizes)
+        tree = [0, *sizes]
+        for i in range(1, n + 1):
+            parent = i + (i & -i)
+            if parent <= n:
+                tree[parent] += tree[i]
+        self._tree = tree
+        self._n = n
+        self._high = 1 << (n.bit_length() - 1) if n else 0
+        self.total = sum(sizes)
+
+    def add(self, k: int, delta: int) -> None:
+        """Add `delta` rows to block `k`."""
+        self.total += delta
+        tree, n = self._tree, self._n
+        i = k + 1
+        while i <= n:
+            tree[i] += delta
+            i += i & -i
+
+    def top(self, k: int) -> int:
+        """The rows of blocks before block `k`: its first row."""
+        tree = self._tree
+        rows = 0
+        while k:
+            rows += tree[k]
+            k &= k - 1
+        return rows
+
+    def find(self, row: int) -> tuple[int, int]:
+        """(block, rows into it) of `row`, for 0 <= row < total; every count must be > 0."""
+        tree, n = self._tree, self._n
+        k = 0
+        bit = self._high
+        while bit:
+            nxt = k + bit
+            if nxt <= n and tree[nxt] <= row:
+                k = nxt
+                row -= tree[nxt]
+            bit >>= 1
+        return k, row
+
+
+def _per_row(measure: int) -> int:
+    # Word wrapping leaves about half a word free at the end of each row.
+    return max(1, measure - min(4, measure // 4))
+
+
+def estimate_rows(length: int, measure: int) -> int:
+    """A guess at the rows a block of `length` characters wraps to, before wrapping it."""
+    return -(-length // _per_row(measure)) or 1
+
+
 class Layout:
-    """The wrapped rows of one body at one pane width."""
+    """The wrapped rows of one body at one pane width, wrapped block by block.
+
+    A block that has not been wrapped yet counts as `estimate_rows` rows plus
+    its blank separator rows. Every question about a row or an offset first
+    wraps the block it lands in, so the answer is exact; wrapping a block moves
+    the rows *below* it when its estimate was off, never the rows above it.
+    `ensure_rows` and `ensure_around` wrap whole neighbourhoods (the screen, a
+    page around the cursor) so that row distances there are exact too, and
+    `wrap_pending` does the rest a chunk at a time. Once `complete`, the rows
+    are exactly those of wrapping every block at once, in order.
+    """
 
     def __init__(
         self,
@@ -180,50 +273,212 @@ class Layout:
         max_measure: int = MAX_MEASURE,
     ) -> None:
         self.body = body
-        self.display = display_text(body)
         self.blocks = tuple(blocks)
         self.width = width
         self.indent, self.measure = text_column(width, margin=margin, max_measure=max_measure)
-        lines: list[VisualLine] = []
-        text_rows: list[int] = []
-        text_starts: list[int] = []
-        blank = VisualLine
-        display = self.display
-        for index, block in enumerate(self.blocks):
-            if lines:
-                gap = 2 if block.kind == "heading" else 1
-                lines.extend([blank(lines[-1].end, lines[-1].end, -1, "blank")] * gap)
-            base = block.start
-            for s, e in wrap(display[block.start : block.end], self.measure):
-                text_rows.append(len(lines))
-                text_starts.append(base + s)
-                lines.append(VisualLine(base + s, base + e, index, block.kind))
-        self.lines = lines
-        self._text_rows = text_rows
-        self._text_starts = text_starts
+        # Blank rows above a block: one between paragraphs, two before a heading.
+        gaps = [2 if b.kind == "heading" else 1 for b in self.blocks]
+        if gaps:
+            gaps[0] = 0
+        self._gaps = gaps
+        self._starts = starts = [b.start for b in self.blocks]
+        per_row = _per_row(self.measure)  # inlined estimate_rows: this runs on every open
+        self._sizes = [
+            gap + (-((start - b.end) // per_row) or 1) for gap, start, b in zip(gaps, starts, self.blocks)
+        ]
+        # Per wrapped block, where its rows start (they tile it): a tuple of ints,
+        # which the garbage collector stops tracking, unlike 70,000 VisualLines.
+        self._rows: list[tuple[int, ...] | None] = [None] * len(self.blocks)
+        self._index = RowIndex(self._sizes)
+        self.pending = len(self.blocks)  # blocks not wrapped yet
+        self._scan = (-1, 0, -1)  # wrap_pending's (near, next down, next up)
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self._index.total
+
+    @property
+    def complete(self) -> bool:
+        """True once every block is wrapped: every row number is final."""
+        return self.pending == 0
+
+    @property
+    def lines(self) -> Rows:
+        """The rows as a sequence (wrapping on demand)."""
+        return Rows(self)
+
+    @cached_property
+    def display(self) -> str:
+        """The whole body with control characters made visible (rows use `line_text`)."""
+        return display_text(self.body)
+
+    # ----------------------------------------------------------- wrapping
+
+    def _wrap(self, k: int) -> tuple[int, ...]:
+        """The row starts of block `k`, wrapping it (and correcting its count) if needed."""
+        rows = self._rows[k]
+        if rows is None:
+            block = self.blocks[k]
+            base = block.start
+            text = display_text(self.body[base : block.end])
+            rows = tuple([base + s for s, _e in wrap(text, self.measure)])
+            self._rows[k] = rows
+            size = self._gaps[k] + len(rows)
+            if size != self._sizes[k]:
+                self._index.add(k, size - self._sizes[k])
+                self._sizes[k] = size
+            self.pending -= 1
+        return rows
+
+    def wrap_all(self) -> None:
+        """Wrap every block left."""
+        for k in range(len(self.blocks)):
+            if self._rows[k] is None:
+                self._wrap(k)
+
+    def ensure_rows(self, first: int, last: int) -> int:
+        """Wrap the blocks showing rows [first, last), in order (the screen).
+
+        Rows above the block of `first` do not move. Returns the blocks wrapped.
+        """
+        if not self.pending:
+            return 0
+        k, _local = self._index.find(min(max(first, 0), len(self) - 1))
+        top = self._index.top(k)
+        wrapped = 0
+        while k < len(self.blocks) and top < last:
+            if self._rows[k] is None:
+                self._wrap(k)
+                wrapped += 1
+            top += self._sizes[k]
+            k += 1
+        return wrapped
+
+    def ensure_around(self, block: int, before: int, after: int) -> int:
+        """Wrap block `block` and blocks around it until at least `before` rows
+        above it and `after` rows below it are exact (or the body ends).
+
+        Row distances within that window are then final. Returns the blocks wrapped.
+        """
+        if not self.pending:
+            return 0
+        pending = self.pending
+        self._wrap(block)
+        k, rows = block - 1, 0
+        while k >= 0 and rows < before:
+            self._wrap(k)
+            rows += self._sizes[k]
+            k -= 1
+        k, rows = block + 1, 0
+        while k < len(self.blocks) and rows < after:
+            self._wrap(k)
+            rows += self._sizes[k]
+            k += 1
+        return pending - self.pending
+
+    def wrap_pending(self, limit: int, near: int = 0) -> int:
+        """Wrap up to `limit` blocks not wrapped yet: from block `near` down to the
+        end first, then up to the start. Returns the blocks wrapped."""
+        n = len(self.blocks)
+        near = min(max(near, 0), n)
+        last_near, down, up = self._scan
+        if near != last_near:
+            down, up = near, near - 1
+        done = 0
+        while done < limit and self.pending:
+            while down < n and self._rows[down] is not None:
+                down += 1
+            if down < n:
+                self._wrap(down)
+            else:
+                while self._rows[up] is not None:  # pending > 0: one is left above
+                    up -= 1
+                self._wrap(up)
+            done += 1
+        self._scan = (near, down, up)
+        return done
+
+    def anchor(self, row: int) -> tuple[int, int]:
+        """Row `row` as (block, rows into it): `row_at` finds it again after wrapping."""
+        if not self.blocks:
+            return (0, 0)
+        return self._index.find(min(max(row, 0), len(self) - 1))
+
+    def row_at(self, anchor: tuple[int, int]) -> int:
+        """The row now at `anchor` (clamped into its block if that shrank)."""
+        if not self.blocks:
+            return 0
+        k, local = anchor
+        return self._index.top(k) + min(local, self._sizes[k] - 1)
+
+    def last_row(self) -> int:
+        """The last row, with the last block wrapped so that it is final."""
+        if self.blocks:
+            self._wrap(len(self.blocks) - 1)
+        return max(0, len(self) - 1)
+
+    # ------------------------------------------------------------- queries
+
+    def line(self, row: int, *, clamp: bool = False) -> VisualLine:
+        """Row `row` (negative: from the end), wrapping its block if need be.
+
+        Raises IndexError past either end, unless `clamp` moves it to the nearest row.
+        """
+        while True:
+            total = self._index.total
+            at = row + total if row < 0 and not clamp else row
+            if clamp and total:
+                at = min(max(at, 0), total - 1)
+            if not 0 <= at < total:
+                raise IndexError(row)
+            k, local = self._index.find(at)
+            gap = self._gaps[k]
+            if local < gap:  # blank rows sit at the end of the block before
+                end = self.blocks[k - 1].end
+                return VisualLine(end, end, -1, "blank")
+            if self._rows[k] is not None:
+                return self._line(k, local - gap)
+            self._wrap(k)  # counts below may change: look again
+
+    def _line(self, k: int, i: int) -> VisualLine:
+        """Text row `i` of wrapped block `k`."""
+        rows = self._rows[k]
+        block = self.blocks[k]
+        end = rows[i + 1] if i + 1 < len(rows) else block.end  # type: ignore[arg-type]
+        return VisualLine(rows[i], end, k, block.kind)  # type: ignore[index]
+
+    def text_of(self, line: VisualLine) -> str:
+        """The displayable text of a row (control characters made visible)."""
+        return display_text(self.body[line.start : line.end])
 
     def line_text(self, row: int) -> str:
-        """The displayable text of a row (control characters made visible)."""
-        line = self.lines[row]
-        return self.display[line.start : line.end]
+        """The displayable text of row `row`."""
+        return self.text_of(self.line(row))
+
+    def block_of(self, offset: int) -> int:
+        """Index of the block showing `offset` (the block before, between blocks)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        """(block, text row within it) showing `offset`; the block gets wrapped."""
+        k = self.block_of(offset)
+        rows = self._wrap(k)
+        return k, max(0, bisect_right(rows, offset) - 1)
 
     def row_of(self, offset: int) -> int:
         """The row showing `offset` (offsets between blocks go to the row before)."""
-        if not self._text_rows:
+        if not self.blocks:
             return 0
-        i = max(0, bisect_right(self._text_starts, offset) - 1)
-        return self._text_rows[i]
+        k, i = self._locate(offset)
+        return self._index.top(k) + self._gaps[k] + i
 
     def col_of(self, offset: int) -> int:
         """The cell column of `offset` within its row."""
-        line = self.lines[self.row_of(offset)] if self.lines else None
-        if line is None:
+        if not self.blocks:
             return 0
+        k, i = self._locate(offset)
+        line = self._line(k, i)
         offset = min(max(offset, line.start), line.end)
-        return cell_len(self.display[line.start : offset])
+        return cell_len(display_text(self.body[line.start : offset]))
 
     def position(self, offset: int) -> tuple[int, int]:
         """(row, column) of a body offset."""
@@ -231,8 +486,8 @@ class Layout:
 
     def text_row(self, row: int, direction: int) -> int | None:
         """The first text row at `row` or beyond it in `direction` (+1/-1)."""
-        while 0 <= row < len(self.lines):
-            if self.lines[row].kind != "blank":
+        while 0 <= row < len(self):
+            if self.line(row).kind != "blank":
                 return row
             row += direction
         return None
@@ -240,13 +495,13 @@ class Layout:
     def offset_at(self, row: int, col: int) -> int:
         """The body offset shown at (row, column), preferring a non-space char.
 
-        Columns past the end of the text land on its last visible character.
+        Rows are clamped into the layout; columns past the end of the text land
+        on its last visible character.
         """
-        if not self.lines:
+        if not self.blocks:
             return 0
-        row = min(max(row, 0), len(self.lines) - 1)
-        line = self.lines[row]
-        text = self.display[line.start : line.end]
+        line = self.line(row, clamp=True)
+        text = self.text_of(line)
         visible = len(text.rstrip())
         if visible == 0:
             return line.start
@@ -267,138 +522,37 @@ class Layout:
         return line.start + index
 
 
-# ----------------------------------------------------------------- motions
+class Rows(Sequence[VisualLine]):
+    """`Layout.lines`: the rows as a sequence, each block wrapped when first read.
 
-
-def snap(body: str, offset: int) -> int:
-    """Clamp `offset` into the body and move it off whitespace (forward first)."""
-    if not body:
-        return 0
-    offset = min(max(offset, 0), len(body) - 1)
-    if not body[offset].isspace():
-        return offset
-    nxt = _NON_SPACE.search(body, offset)
-    if nxt:
-        return nxt.start()
-    prev = len(body.rstrip()) - 1
-    return prev if prev >= 0 else offset
-
-
-def word_span(body: str, offset: int) -> tuple[int, int]:
-    """The word (run of \\w) containing `offset`, else just that character."""
-    if not 0 <= offset < len(body):
-        return (offset, offset)
-    if not _WORD.match(body, offset):
-        return (offset, offset + 1)
-    start = offset
-    while start > 0 and (body[start - 1].isalnum() or body[start - 1] == "_"):
-        start -= 1
-    match = _WORD.match(body, start)
-    return (start, match.end() if match else offset + 1)
-
-
-def next_word(body: str, offset: int) -> int:
-    """Start of the next word after `offset`, or `offset` at the last word."""
-    match = _WORD_START.search(body, offset + 1)
-    return match.start() if match else offset
-
-
-def prev_word(body: str, offset: int) -> int:
-    """Start of the nearest word starting before `offset`, or `offset`."""
-    lo = offset
-    step = 128
-    while lo > 0:
-        # Search a growing window backwards: never scans the whole body.
-        lo = max(0, lo - step)
-        starts = [m.start() for m in _WORD_START.finditer(body, lo, offset)]
-        if starts:
-            return starts[-1]
-        step *= 2
-    return offset
-
-
-def block_index(blocks: Sequence[Block], offset: int) -> int:
-    """Index of the block containing `offset` (or the one before a gap)."""
-    return max(0, bisect_right(blocks, offset, key=lambda b: b.start) - 1)
-
-
-def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
-    return [(block.start + s, block.start + e) for s, e in sentence_spans(body[block.start : block.end])]
-
-
-def next_sentence(body: str, blocks: Sequence[Block], offset: int) -> int:
-    """Start of the next sentence after `offset`; sentences never cross blocks."""
-    for i in range(block_index(blocks, offset), len(blocks)):
-        for start, _end in _block_sentences(body, blocks[i]):
-            if start > offset:
-                return start
-    return offset
-
-
-def prev_sentence(body: str, blocks: Sequence[Block], offset: int) -> int:
-    """Start of the nearest sentence starting before `offset` (vim's `(`)."""
-    if not blocks:
-        return offset
-    for i in range(block_index(blocks, offset), -1, -1):
-        for start, _end in reversed(_block_sentences(body, blocks[i])):
-            if start < offset:
-                return start
-    return offset
-
-
-def sentence_span(body: str, blocks: Sequence[Block], offset: int) -> tuple[int, int]:
-    """The sentence under `offset`, found within its block only."""
-    if not blocks:
-        return (offset, offset)
-    block = blocks[block_index(blocks, offset)]
-    start, end = sentence_at(body[block.start : block.end], offset - block.start)
-    return (block.start + start, block.start + end)
-
-
-def next_block(blocks: Sequence[Block], offset: int) -> int:
-    """Start of the next block after `offset`, or `offset` in the last one."""
-    i = bisect_right(blocks, offset, key=lambda b: b.start)
-    return blocks[i].start if i < len(blocks) else offset
-
-
-def prev_block(blocks: Sequence[Block], offset: int) -> int:
-    """Start of the nearest block starting before `offset` (vim's `{`)."""
-    i = bisect_right(blocks, offset - 1, key=lambda b: b.start) - 1
-    return blocks[i].start if i >= 0 else offset
-
-
-def selection_span(body: str, anchor: int, cursor: int) -> tuple[int, int]:
-    """Selection from `anchor` to `cursor`, including the word under each end."""
-    a, c = word_span(body, anchor), word_span(body, cursor)
-    return (min(a[0], c[0]), max(a[1], c[1]))
-
-
-class SpanIndex(Generic[T]):
-    """(start, end, item) spans sorted by start, for per-row overlap queries.
-
-    Search matches can number thousands; rendering a row must not scan them all.
+    Iterating wraps in order, so it yields exactly the rows of a full layout;
+    a slice wraps everything first, since it needs final row numbers.
     """
 
-    def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
-        self.spans = sorted((s for s in spans if s[1] > s[0]), key=lambda s: (s[0], s[1]))
-        self.starts = [s[0] for s in self.spans]
-        self._longest = max((e - s for s, e, _item in self.spans), default=0)
+    __slots__ = ("_layout",)
+
+    def __init__(self, layout: Layout) -> None:
+        self._layout = layout
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self._layout)
 
-    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int, T]]:
-        """Spans intersecting [lo, hi), in start order."""
-        i = bisect_left(self.starts, lo - self._longest)
-        j = bisect_left(self.starts, hi)
-        return [s for s in self.spans[i:j] if s[1] > lo]
+    @overload
+    def __getitem__(self, index: int) -> VisualLine: ...
 
-    def next_start(self, offset: int) -> int | None:
-        """The first span start after `offset`."""
-        i = bisect_right(self.starts, offset)
-        return self.starts[i] if i < len(self.starts) else None
+    @overload
+    def __getitem__(self, index: slice) -> list[VisualLine]: ...
 
-    def prev_start(self, offset: int) -> int | None:
-        """The last span start before `offset`."""
-        i = bisect_left(self.starts, offset) - 1
-        return self.starts[i] if i >= 0 else None
+    def __getitem__(self, index: int | slice) -> VisualLine | list[VisualLine]:
+        layout = self._layout
+        if isinstance(index, slice):
+            layout.wrap_all()
+            return [layout.line(i) for i in range(*index.indices(len(layout)))]
+        return layout.line(index)
+
+    def __iter__(self) -> Iterator[VisualLine]:
+        layout = self._layout
+        row = 0
+        while row < len(layout):
+            yield layout.line(row)
+            row += 1

@@ -85,9 +85,9 @@ def paint_row(
     Layers are painted bottom to top: cursor line, heading, highlights, matches,
     selection, cursor word; note marks are inserted last.
     """
-    line = layout.lines[row]
+    line = layout.line(row)
     start, end = line.start, line.end
-    content = layout.line_text(row)
+    content = layout.text_of(line)
     # Spans stop at the row's last visible character: the space a line breaks
     # at would otherwise show as a highlighted blank at the right edge.
     visible_end = start + len(content.rstrip())
