@@ -173,7 +173,6 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         self._save_position()
         try:
             article = self.library.article_for_reading(article_id)
-            self.library.mark_read(article_id)
         except NotFound as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -185,8 +184,16 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         start = article.read_position if cursor is None else cursor
         reader.show_article(article, highlights, cursor=start, matches=list(matches))
         self._refresh_annotations(highlights)
-        self.query_one(ArticleList).refresh_article(article_id)
         reader.focus()
+        if article.read_at is None:
+            self._mark_read(article_id)
+
+    @work(group="mark-read")
+    async def _mark_read(self, article_id: int) -> None:
+        """Mark read on the database thread, after the article is on screen: the
+        UPDATE rewrites the whole row, ~50 ms for a 4 MB article."""
+        await self.db.run(self.library.mark_read, article_id)
+        self.query_one(ArticleList).refresh_article(article_id)
 
     def _save_position(self) -> None:
         """Remember where the reader is, so the article reopens there (also after a restart)."""
