@@ -106,13 +106,7 @@ def mixed_body() -> tuple[str, tuple[Block, ...]]:
         ("heading", ""),
         ("paragraph", "e\u0301 combining " * 20),
     ]
-    body, blocks = "", []
-    for kind, text in parts:
-        if body:
-            body += "\n\n"
-        blocks.append(Block(kind, len(body), len(body) + len(text)))
-        body += text
-    return body, tuple(blocks)
+    return body_of(parts)
 
 
 def long_body(paragraphs: int = 400) -> tuple[str, tuple[Block, ...]]:
