@@ -560,10 +560,20 @@ def test_start_shows_the_first_page_then_every_article(tmp_path, monkeypatch):
         original(self, ids, keep_cursor, total)
 
     monkeypatch.setattr(ArticleList, "set_ids", spy)
+    from newsreader.tui import app as app_module
+
+    real_prepare = app_module.prepare_store
+
+    def prepare(library):
+        seen.append("prepare")
+        return real_prepare(library)
+
+    monkeypatch.setattr(app_module, "prepare_store", prepare)
 
     async def scenario(pilot, app, library):
         articles = app.query_one(ArticleList)
-        assert seen[0] == (3, 9)  # first page and the count, before every id
+        # First page and the count before the seeding/re-cleaning thread ran, then every id.
+        assert seen == [(3, 9), "prepare", (9, 0)]
         assert articles.row_count == 9
         assert articles._ids == expected
         await pilot.press("G")

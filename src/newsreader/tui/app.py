@@ -35,7 +35,7 @@ from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread
 from newsreader.tui.feeds import FeedFlows, plural
 from newsreader.tui.keys import key_sections, keymap_problems
-from newsreader.tui.startup import prepare_store, reclean_summary
+from newsreader.tui.startup import first_page, prepare_store, reclean_summary
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
@@ -82,6 +82,7 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         # one made useless is interrupted there, which would be unsafe for writes.
         self.search_thread = DatabaseThread("newsreader-search")
         self._search_conn: sqlite3.Connection | None = None
+        self._first_page: tuple[list[int], int] | None = None  # what the first paint listed
         self.current: Article | None = None
         self._search_generation = 0
         self._open_first_of: int | None = None  # enter before the results arrived
@@ -118,7 +119,22 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
         self.query_one(SearchResults).display = False
         self.query_one(ArticleList).focus()
+        self._first_page = self._show_first_page()
         self.load_library()
+
+    def _show_first_page(self) -> tuple[list[int], int] | None:
+        """Fill the list before the first paint with what is already stored: the
+        newest ids and the count (two index reads). Seeding and re-cleaning follow
+        on the database thread; waiting for that thread would cost the first paint
+        a round of the UI thread's own start-up work (the GIL is shared)."""
+        try:
+            ids, total = first_page(self.library)
+        except sqlite3.Error:
+            return None  # the database thread reports it
+        if ids:
+            self.query_one(ArticleList).set_ids(ids, total=total)
+            self._set_status(self.list_status())
+        return ids, total
 
     def on_unmount(self) -> None:
         self.stop_fetching()
@@ -142,8 +158,9 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         then every id (see `startup.py`)."""
         ready = await self.db.run(prepare_store, self.library)
         articles = self.query_one(ArticleList)
-        articles.set_ids(ready.first_ids, total=ready.total)
-        self._set_status(self.list_status())
+        if (ready.first_ids, ready.total) != self._first_page:  # seeded, or changed meanwhile
+            articles.set_ids(ready.first_ids, total=ready.total)
+            self._set_status(self.list_status())
         if ready.total > len(ready.first_ids):
             every_id = await self.db.run(self.library.article_ids)
             if self.feed_filter is None:  # not replaced by a feed filter meanwhile
