@@ -582,3 +582,17 @@ def test_start_shows_the_first_page_then_every_article(tmp_path, monkeypatch):
         assert "9 articles" in screen_text(app)
 
     run(tmp_path, scenario, db=db)
+
+
+def test_start_up_objects_are_frozen_out_of_the_collector_until_unmount(tmp_path):
+    import gc
+
+    frozen: list[int] = []
+
+    async def scenario(pilot, app, library):
+        await pilot.pause()
+        frozen.append(gc.get_freeze_count())
+
+    run(tmp_path, scenario)
+    assert frozen[0] > 10_000  # the app's widgets, styles and modules
+    assert gc.get_freeze_count() == 0  # given back to the collector at unmount
