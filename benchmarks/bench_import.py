@@ -16,7 +16,7 @@ from pathlib import Path
 from measure import Figure, median, timed
 from stores import CorpusSpec, remove_store
 
-from newsreader import bulk
+from newsreader.library import bulk
 from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.store import Store
 from newsreader.text import detect_language

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpus import CorpusArticle, CorpusGenerator
 
-from newsreader import bulk
+from newsreader.library import bulk
 from newsreader.library import Library
 from newsreader.store import Store
 from newsreader.text import CLEANER_VERSION

@@ -6,7 +6,7 @@ import sys
 CORE = [
     "newsreader.library", "newsreader.store", "newsreader.text", "newsreader.search",
     "newsreader.anchoring", "newsreader.export", "newsreader.ingest", "newsreader.cli",
-    "newsreader.fetch", "newsreader.subscriptions", "newsreader.sources", "newsreader.cli_feeds",
+    "newsreader.ingest.fetch", "newsreader.library.subscriptions", "newsreader.library.sources", "newsreader.cli.feeds",
     "newsreader.ingest.feeds", "newsreader.ingest.html", "newsreader.ingest.opml", "newsreader.store.feeds",
 ]
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsreader.export.files import write_atomic
 from newsreader.model import Article, ArticleNote, Highlight
-from newsreader.terminal import safe_json
+from newsreader.text.terminal import safe_json
 
 __all__ = [
     "ANNO_CONTEXT",

@@ -12,11 +12,11 @@ matches nothing, honestly; an empty one (`lang:` while typing) is ignored.
 from __future__ import annotations
 
 from newsreader.search.query import And, Filter, Node, Not, Or
-from newsreader.text.stemming import SNOWBALL, normalise_language
+from newsreader.text.language import code_for_name
+from newsreader.text.stemming import normalise_language
 
 ARTICLE, HIGHLIGHT, ARTICLE_NOTE = "article", "highlight", "article_note"
 TRUE, FALSE = "1", "0"
-_LANGUAGE_NAMES = {name: code for code, name in SNOWBALL.items()}
 
 # Table aliases in every search statement: a = articles, h = highlights, n = article_notes.
 _HAS_HIGHLIGHT = "EXISTS (SELECT 1 FROM highlights fh WHERE fh.article_id = a.id)"
@@ -53,7 +53,7 @@ class Params(dict):
 
 def language_code(value: str) -> str:
     """"no", "nb", "Norwegian" all mean "no"."""
-    return normalise_language(_LANGUAGE_NAMES.get(value.lower(), value))
+    return normalise_language(code_for_name(value) or value)
 
 
 def _one(f: Filter, kind: str, params: Params) -> str | None:

@@ -35,6 +35,7 @@ class Database:
             raise ValueError("newsreader needs an autocommit connection (isolation_level=None)")
         self.conn = conn
         self._functions: set[tuple[str, int]] = set()
+        self.index_version = ""  # set by store/index.py register()
         # As sqlite-utils does: REPLACE fires delete triggers (the FTS5 ones need it).
         conn.execute("PRAGMA recursive_triggers = on")
 

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsreader.store.connection import Database
-from newsreader.text.stemming import index_version
+from newsreader.store.index import (
+    ARTICLE_SEARCH_VALUES,
+    HIGHLIGHT_SEARCH_SELECT,
+    NOTE_SEARCH_SELECT,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -143,24 +147,6 @@ def initial(db: sqlite_utils.Database) -> None:
     db["article_notes"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
-# What the search index stores for an article, as SQL over a row (`{r}` = new/old).
-# nr_fold and nr_stem are Python functions registered on every connection by
-# store/db.py; a connection without them (the sqlite3 shell) can read the file
-# but cannot write articles, highlights or notes.
-_ARTICLE_SEARCH_VALUES = (
-    "nr_fold({r}.title), nr_fold({r}.body), nr_stem({r}.title, {r}.language), nr_stem({r}.body, {r}.language)"
-)
-_HIGHLIGHT_SEARCH_SELECT = (
-    "SELECT h.id, nr_fold(h.exact), nr_fold(coalesce(h.note, '')), "
-    "nr_stem(h.exact || ' ' || coalesce(h.note, ''), a.language) "
-    "FROM highlights h JOIN articles a ON a.id = h.article_id"
-)
-_NOTE_SEARCH_SELECT = (
-    "SELECT n.article_id, nr_fold(n.text), nr_stem(n.text, a.language) "
-    "FROM article_notes n JOIN articles a ON a.id = n.article_id"
-)
-
-
 @migration("002_search")
 def search_index(db: sqlite_utils.Database) -> None:
     """Folded and stemmed FTS5 tables beside the exact ones of 001 (see search/).
@@ -185,7 +171,7 @@ def search_index(db: sqlite_utils.Database) -> None:
         "CREATE VIRTUAL TABLE articles_search USING fts5(title, body, title_stems, body_stems, "
         f"content='articles_search_source', content_rowid='id', tokenize='{FTS_TOKENIZE}')"
     )
-    new, old = _ARTICLE_SEARCH_VALUES.format(r="new"), _ARTICLE_SEARCH_VALUES.format(r="old")
+    new, old = ARTICLE_SEARCH_VALUES.format(r="new"), ARTICLE_SEARCH_VALUES.format(r="old")
     columns = "rowid, title, body, title_stems, body_stems"
     delete_old = (f"INSERT INTO articles_search(articles_search, {columns}) "
                   f"VALUES ('delete', old.id, {old});")
@@ -199,8 +185,8 @@ def search_index(db: sqlite_utils.Database) -> None:
     )
     db.execute(f"CREATE VIRTUAL TABLE highlights_search USING fts5(quote, note, stems, tokenize='{FTS_TOKENIZE}')")
     db.execute(f"CREATE VIRTUAL TABLE article_notes_search USING fts5(text, stems, tokenize='{FTS_TOKENIZE}')")
-    highlight_row = _HIGHLIGHT_SEARCH_SELECT + " WHERE h.id = new.id"
-    note_row = _NOTE_SEARCH_SELECT + " WHERE n.article_id = new.article_id"
+    highlight_row = HIGHLIGHT_SEARCH_SELECT + " WHERE h.id = new.id"
+    note_row = NOTE_SEARCH_SELECT + " WHERE n.article_id = new.article_id"
     db.execute(
         "CREATE TRIGGER highlights_search_ai AFTER INSERT ON highlights BEGIN "
         f"INSERT INTO highlights_search(rowid, quote, note, stems) {highlight_row}; END"
@@ -232,10 +218,10 @@ def search_index(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER articles_search_language AFTER UPDATE OF language ON articles "
         "WHEN old.language IS NOT new.language BEGIN "
         "DELETE FROM highlights_search WHERE rowid IN (SELECT id FROM highlights WHERE article_id = new.id); "
-        f"INSERT INTO highlights_search(rowid, quote, note, stems) {_HIGHLIGHT_SEARCH_SELECT} "
+        f"INSERT INTO highlights_search(rowid, quote, note, stems) {HIGHLIGHT_SEARCH_SELECT} "
         "WHERE h.article_id = new.id; "
         "DELETE FROM article_notes_search WHERE rowid = new.id; "
-        f"INSERT INTO article_notes_search(rowid, text, stems) {_NOTE_SEARCH_SELECT} "
+        f"INSERT INTO article_notes_search(rowid, text, stems) {NOTE_SEARCH_SELECT} "
         "WHERE n.article_id = new.id; END"
     )
     # 001's exact-index triggers (from sqlite-utils) re-index on any update, so
@@ -255,7 +241,8 @@ def search_index(db: sqlite_utils.Database) -> None:
         "INSERT INTO highlights_fts (rowid, exact, note) VALUES (new.rowid, new.exact, new.note); END"
     )
     db.execute("CREATE TABLE search_index_version (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL)")
-    rebuild_search_index(db)  # backfill what 001 stored
+    # No version row yet: Store.open rebuilds the index right after the migrations
+    # (store/index.py, refresh_if_stale), which backfills what 001 stored.
     # read_at and starred sit after raw and body in each row, so reading them for
     # every FTS match walks overflow pages: these covering indexes answer the
     # filters (is:, lang:, has:, tag:) from the index instead, ~2x faster per match.
@@ -265,23 +252,6 @@ def search_index(db: sqlite_utils.Database) -> None:
     )
     # The query stems its words in each language present: SELECT DISTINCT language.
     db.execute("CREATE INDEX articles_language ON articles(language)")
-
-
-def rebuild_search_index(db: Database) -> None:
-    """Re-derive the folded/stemmed search tables from the stored rows.
-
-    Run inside a transaction. Needed when folding or stemming changes (store/db.py
-    checks `index_version()` on open), and usable after a bulk load done with the
-    articles_search triggers dropped (faster than indexing row by row).
-    """
-    db.execute("INSERT INTO articles_search(articles_search) VALUES ('rebuild')")
-    db.execute("DELETE FROM highlights_search")
-    db.execute(f"INSERT INTO highlights_search(rowid, quote, note, stems) {_HIGHLIGHT_SEARCH_SELECT}")
-    db.execute("DELETE FROM article_notes_search")
-    db.execute(f"INSERT INTO article_notes_search(rowid, text, stems) {_NOTE_SEARCH_SELECT}")
-    db.execute(
-        "INSERT OR REPLACE INTO search_index_version (id, version) VALUES (1, ?)", [index_version()]
-    )
 
 
 def known_migration_names() -> frozenset[str]:

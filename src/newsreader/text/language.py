@@ -17,7 +17,9 @@ MIN_PROBABILITY = 0.5
 _init_lock = threading.Lock()
 _factory = None  # langdetect's DetectorFactory, loaded on first use
 
-_NAMES = {
+# The one table of language names (code -> English name): the TUI's header,
+# `lang:norwegian` in search and the Snowball stemmer names all come from it.
+LANGUAGE_NAMES = {
     "no": "Norwegian", "sv": "Swedish", "da": "Danish", "fi": "Finnish",
     "is": "Icelandic", "de": "German", "nl": "Dutch", "en": "English",
     "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
@@ -27,8 +29,11 @@ _NAMES = {
     "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi",
     "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "ca": "Catalan",
     "hr": "Croatian", "sl": "Slovenian", "bg": "Bulgarian", "id": "Indonesian",
-    "vi": "Vietnamese", "th": "Thai", UNKNOWN: "Unknown",
+    "vi": "Vietnamese", "th": "Thai", "ga": "Irish", "eu": "Basque",
+    "hy": "Armenian", "sr": "Serbian", "ta": "Tamil", "ne": "Nepali",
+    "yi": "Yiddish", UNKNOWN: "Unknown",
 }
+_CODES_BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()}
 
 # Everything that is not a letter: digits, punctuation, symbols, underscores.
 _NON_LETTERS = re.compile(r"[\W\d_]+")
@@ -97,5 +102,10 @@ def detect_language(text: str) -> str:
 def language_name(code: str | None) -> str:
     """English name for an ISO 639-1 code ("no" -> "Norwegian"); the code itself if unlisted."""
     if not code:
-        return _NAMES[UNKNOWN]
-    return _NAMES.get(_normalise(code), code)
+        return LANGUAGE_NAMES[UNKNOWN]
+    return LANGUAGE_NAMES.get(_normalise(code), code)
+
+
+def code_for_name(value: str) -> str | None:
+    """ "Norwegian" / "norwegian" -> "no"; None for a name not in the table."""
+    return _CODES_BY_NAME.get(value.strip().lower())

@@ -17,21 +17,19 @@ from functools import cache
 from pathlib import Path
 
 from newsreader.text.folding import FOLDING_VERSION, WORD, fold_key, fold_letters
+from newsreader.text.language import LANGUAGE_NAMES
 
 # Bump when what index_stems returns changes (not needed for a snowballstemmer upgrade).
 STEMMING_VERSION = 1
 
 # ISO 639-1 codes from text.language → Snowball algorithm names.
-SNOWBALL = {
-    "no": "norwegian", "sv": "swedish", "da": "danish", "fi": "finnish",
-    "de": "german", "nl": "dutch", "en": "english", "fr": "french",
-    "es": "spanish", "pt": "portuguese", "it": "italian", "ca": "catalan",
-    "ro": "romanian", "hu": "hungarian", "tr": "turkish", "ru": "russian",
-    "el": "greek", "lt": "lithuanian", "et": "estonian", "id": "indonesian",
-    "ar": "arabic", "hi": "hindi", "fa": "persian", "ga": "irish",
-    "eu": "basque", "hy": "armenian", "sr": "serbian", "ta": "tamil",
-    "ne": "nepali", "cs": "czech", "pl": "polish", "yi": "yiddish",
-}
+_STEMMED = (
+    "no", "sv", "da", "fi", "de", "nl", "en", "fr", "es", "pt", "it", "ca", "ro", "hu", "tr",
+    "ru", "el", "lt", "et", "id", "ar", "hi", "fa", "ga", "eu", "hy", "sr", "ta", "ne", "cs",
+    "pl", "yi",
+)
+# ISO 639-1 codes from text.language -> Snowball algorithm names (its English names, lower case).
+SNOWBALL = {code: LANGUAGE_NAMES[code].lower() for code in _STEMMED}
 # Longer "words" are ids, URLs or keyboard mashing: not worth a stemmer's time.
 MAX_STEM_INPUT = 40
 _CACHE_LIMIT = 200_000

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsreader.library import NotFound
 from newsreader.model import Highlight
-from newsreader.terminal import one_line
+from newsreader.text.terminal import one_line
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList

@@ -30,7 +30,7 @@ from textual.widgets import Footer, Input, Label
 from newsreader.library import Library, NotFound
 from newsreader.model import Article, SearchHit
 from newsreader.store import StoreError
-from newsreader.terminal import one_line
+from newsreader.text.terminal import one_line
 from newsreader.tui.annotating import Annotating
 from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread

@@ -27,7 +27,7 @@ from textual.widgets import Label
 
 from newsreader.library import NotFound
 from newsreader.model import Feed
-from newsreader.terminal import one_line
+from newsreader.text.terminal import one_line
 from newsreader.tui.db_thread import DatabaseThread
 from newsreader.tui.widgets.article_list import ArticleList, clean
 from newsreader.tui.widgets.reader import ReaderView
@@ -35,8 +35,8 @@ from newsreader.tui.widgets.reader import ReaderView
 # Feeds, downloads and the dialogs are imported when first used, not before the
 # first screen.
 if TYPE_CHECKING:
-    from newsreader.importing import ImportOutcome
-    from newsreader.subscriptions import FeedOutcome
+    from newsreader.library.importing import ImportOutcome
+    from newsreader.library.subscriptions import FeedOutcome
     from newsreader.tui.screens.feed_picker import FeedChoice
     from newsreader.tui.screens.subscribe import SubscribeRequest
     from newsreader.tui.app import NewsReaderApp
@@ -274,7 +274,7 @@ class FeedFlows(_Base):
         try:
             outcome = await self.fetch_thread.run(self.library.subscribe, target, full_text)
         except Exception as exc:  # subscribe reports bad targets itself; this is a store error
-            from newsreader.subscriptions import FeedOutcome
+            from newsreader.library.subscriptions import FeedOutcome
 
             outcome = FeedOutcome(target, "failed", message=str(exc))
         if outcome.failed:
@@ -298,7 +298,7 @@ class FeedFlows(_Base):
     async def import_source(self, target: str) -> None:
         """Import a file, or a URL (kept a string: a Path would turn it into a file name),
         then show the list unfiltered with the first imported article selected."""
-        from newsreader.fetch import looks_like_url
+        from newsreader.ingest.fetch import looks_like_url
 
         source: str | Path = target if looks_like_url(target) else Path(target).expanduser()
         outcomes = await self.fetch_thread.run(self.library.import_paths, [source])

@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, TextArea
 
-from newsreader.terminal import one_line, strip_control
+from newsreader.text.terminal import one_line, strip_control
 from newsreader.tui.screens.confirm import ConfirmScreen
 
 HINT = "Markdown · ctrl+s saves · escape cancels · ctrl+e opens $EDITOR"

@@ -15,7 +15,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from newsreader.model import ArticleNote, Highlight
-from newsreader.terminal import one_line, strip_control
+from newsreader.text.terminal import one_line, strip_control
 
 QUOTE_CHARS = 160
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Label
 
 from newsreader.model import Article
-from newsreader.terminal import one_line
+from newsreader.text.terminal import one_line
 from newsreader.tui.widgets.reader_layout import text_column
 
 # The reader below keeps a one-cell scrollbar gutter; its text column is

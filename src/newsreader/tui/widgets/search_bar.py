@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
-from newsreader.terminal import strip_control
+from newsreader.text.terminal import strip_control
 
 
 class SearchBar(Input):

@@ -21,7 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.model import SearchHit
-from newsreader.terminal import one_line
+from newsreader.text.terminal import one_line
 from newsreader.tui.widgets.reader_layout import display_text
 
 SNIPPET_LINES = 2

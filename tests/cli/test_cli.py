@@ -167,7 +167,7 @@ def test_module_entry_point(args):
 
 
 def test_a_large_batch_of_text_files_goes_through_the_bulk_path(capsys, db_path, tmp_path, monkeypatch):
-    import newsreader.bulk as bulk
+    import newsreader.library.bulk as bulk
 
     calls = []
     real = bulk.import_files

@@ -15,14 +15,14 @@ from pathlib import Path
 
 from newsreader.store.connection import Database
 
-from newsreader import importing, subscriptions
-from newsreader.annotation_import import import_annotation_file, summarise_as_imports
-from newsreader.fetch import FetchError, FetchLimits, fetch, looks_like_url
-from newsreader.importing import ArticleMeta, ImportOutcome
+from newsreader.library import importing, subscriptions
+from newsreader.library.annotation_import import import_annotation_file, summarise_as_imports
+from newsreader.ingest.fetch import FetchError, FetchLimits, fetch, looks_like_url
+from newsreader.library.importing import ArticleMeta, ImportOutcome
 from newsreader.ingest.feeds import ParsedFeed, looks_like_feed, parse_feed
 from newsreader.ingest.html import HTML_SUFFIXES, decode_html, extract_page, looks_like_html, page_origin
 from newsreader.ingest.opml import OPML_SUFFIXES, looks_like_opml, parse_opml
-from newsreader import bulk
+from newsreader.library import bulk
 from newsreader.ingest.plaintext import IngestError, read_limited, read_text_file
 from newsreader.ingest.w3c import looks_like_annotation_file
 

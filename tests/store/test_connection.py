@@ -10,6 +10,7 @@ import textwrap
 
 import pytest
 
+from newsreader.library.indexing import open_store
 from newsreader.store import Store
 from newsreader.store.connection import Database
 
@@ -89,7 +90,7 @@ def test_a_legacy_transaction_connection_is_refused(tmp_path):
 
 def test_opening_an_up_to_date_store_does_not_import_sqlite_utils(tmp_path):
     path = tmp_path / "s.db"
-    Store.open(path).close()  # creates and migrates (with sqlite-utils)
+    open_store(path).close()  # creates and migrates (with sqlite-utils)
     code = textwrap.dedent(f"""
         import sys
         from newsreader.library import Library
@@ -107,7 +108,7 @@ def test_opening_an_up_to_date_store_does_not_import_sqlite_utils(tmp_path):
 def test_a_new_store_is_migrated_and_records_every_migration(tmp_path):
     from newsreader.store.migrations import applied_names, known_migration_names
 
-    store = Store.open(tmp_path / "new.db")
+    store = open_store(tmp_path / "new.db")
     try:
         assert applied_names(store.db) == set(known_migration_names())
         assert "articles" in store.db.table_names()

@@ -2,12 +2,13 @@ import sqlite3
 
 import pytest
 
+from newsreader.library.indexing import open_store
 from newsreader.store import SchemaTooNewError, Store, StoreError
 from newsreader.store.migrations import known_migration_names
 
 
 def test_new_store_is_wal_with_busy_timeout_and_all_tables(db_path):
-    store = Store.open(db_path)
+    store = open_store(db_path)
     db = store.db
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
@@ -19,15 +20,15 @@ def test_new_store_is_wal_with_busy_timeout_and_all_tables(db_path):
 
 
 def test_opening_twice_applies_migrations_once(db_path):
-    Store.open(db_path).close()
-    store = Store.open(db_path)
+    open_store(db_path).close()
+    store = open_store(db_path)
     count = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     assert count == len(known_migration_names())
     store.close()
 
 
 def test_store_from_newer_version_is_refused_and_not_modified(db_path):
-    Store.open(db_path).close()
+    open_store(db_path).close()
     conn = sqlite3.connect(db_path)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
@@ -38,7 +39,7 @@ def test_store_from_newer_version_is_refused_and_not_modified(db_path):
     conn.close()
     before = db_path.read_bytes()
     with pytest.raises(SchemaTooNewError) as info:
-        Store.open(db_path)
+        open_store(db_path)
     assert "newer newsreader" in str(info.value)
     assert db_path.read_bytes() == before
 
@@ -47,13 +48,13 @@ def test_garbage_file_is_a_clear_error(tmp_path):
     bad = tmp_path / "not.db"
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError) as info:
-        Store.open(bad)
+        open_store(bad)
     assert str(bad) in str(info.value)
 
 
 def test_directory_as_db_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="directory"):
-        Store.open(tmp_path)
+        open_store(tmp_path)
 
 
 def test_fts_follows_article_writes_through_triggers(lib):
@@ -72,7 +73,7 @@ def test_fts_follows_article_writes_through_triggers(lib):
 def test_connections_are_per_thread(db_path):
     import threading
 
-    store = Store.open(db_path)
+    store = open_store(db_path)
     seen = []
     thread = threading.Thread(target=lambda: seen.append(store.db))
     thread.start()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsreader import __version__
 from newsreader.anchoring import QuoteError
-from newsreader.cli_feeds import (
+from newsreader.cli.feeds import (
     add_feed_commands,
     add_timeout_option,
     apply_timeout,
@@ -27,7 +27,7 @@ from newsreader.cli_feeds import (
 from newsreader.library import ImportOutcome, Library, NotFound
 from newsreader.locations import default_export_dir
 from newsreader.store import StoreError
-from newsreader.terminal import one_line, safe_json, strip_control
+from newsreader.text.terminal import one_line, safe_json, strip_control
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -18,8 +18,8 @@ from typing import Literal
 
 from newsreader.store.connection import Database
 
-from newsreader import importing
-from newsreader.fetch import FetchError, FetchLimits, Response, check_url, fetch, is_web_url, looks_like_url
+from newsreader.library import importing
+from newsreader.ingest.fetch import FetchError, FetchLimits, Response, check_url, fetch, is_web_url, looks_like_url
 from newsreader.ingest.feeds import FeedItem, ParsedFeed, parse_feed
 from newsreader.ingest.html import ExtractedPage, decode_html, extract_page, feed_links, looks_like_html
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, read_limited

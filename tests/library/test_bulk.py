@@ -11,8 +11,9 @@ import sys
 
 import pytest
 
-from newsreader import bulk, importing
-from newsreader.importing import ImportOutcome
+from newsreader.library.indexing import open_store
+from newsreader.library import bulk, importing
+from newsreader.library.importing import ImportOutcome
 from newsreader.ingest.plaintext import IngestError, decode_bytes, parse_plaintext, read_text_file
 from newsreader.library import Library
 from newsreader.store import Store
@@ -120,7 +121,7 @@ def small_chunks(monkeypatch):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_same_outcomes_rows_and_index_as_one_by_one(tmp_path, small_chunks, workers):
-    reference, fast = Store.open(tmp_path / "a.db"), Store.open(tmp_path / "b.db")
+    reference, fast = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
     expected = one_by_one(reference.db, items())
     got = bulk.import_texts(fast.db, items(), workers=workers, batch_size=4)
     same_outcomes(expected, got)
@@ -164,7 +165,7 @@ def test_files_are_read_like_a_file_import(tmp_path, small_chunks):
     (folder / "d.txt").write_bytes(b"\x00binary")
     (folder / "sub").mkdir()
     paths = [folder / n for n in ("a.txt", "b.txt", "c.txt", "d.txt", "sub", "missing.txt")]
-    reference, fast = Store.open(tmp_path / "a.db"), Store.open(tmp_path / "b.db")
+    reference, fast = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
     expected = []
     for path in paths:
         try:
@@ -182,7 +183,7 @@ def test_files_are_read_like_a_file_import(tmp_path, small_chunks):
 def test_writer_never_runs_the_index_functions(tmp_path):
     """The fast path is really taken: the per-row triggers (which call nr_fold on
     the writer's connection) are set aside while the rows go in."""
-    store = Store.open(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db")
     calls = []
     store.db.conn.create_function("nr_fold", 1, lambda text: calls.append(1) or text or "")
     bulk.import_texts(store.db, items()[:5], workers=1)
@@ -193,7 +194,7 @@ def test_writer_never_runs_the_index_functions(tmp_path):
 
 def test_an_unknown_trigger_is_left_to_fire(tmp_path):
     """A later migration that changes the index triggers must not be undone by bulk import."""
-    reference, fast = Store.open(tmp_path / "a.db"), Store.open(tmp_path / "b.db")
+    reference, fast = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
     changed = ('CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" BEGIN '
                'INSERT INTO "articles_fts" (rowid, "title", "body") VALUES (new.rowid, upper(new."title"), new."body"); END')
     for db in (reference.db, fast.db):
@@ -205,7 +206,7 @@ def test_an_unknown_trigger_is_left_to_fire(tmp_path):
 
 
 def test_a_failed_batch_leaves_the_store_as_before_it(tmp_path):
-    store = Store.open(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db")
     db = store.db
     db.execute("CREATE TEMP TRIGGER boom BEFORE INSERT ON articles WHEN new.origin = 'no:6' "
                "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
@@ -222,7 +223,7 @@ def test_a_failed_batch_leaves_the_store_as_before_it(tmp_path):
 
 
 def test_progress_follows_every_input_in_order(tmp_path):
-    store = Store.open(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db")
     seen = []
     given = items()[:5]
     bulk.import_texts(store.db, given, workers=1, progress=lambda done, total, what: seen.append((done, total, what)))
@@ -230,7 +231,7 @@ def test_progress_follows_every_input_in_order(tmp_path):
 
 
 def test_bulk_is_core_and_never_imports_textual():
-    code = ("import sys, newsreader.bulk\n"
+    code = ("import sys, newsreader.library.bulk\n"
             "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

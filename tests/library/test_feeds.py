@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsreader.fetch import FetchLimits
+from newsreader.ingest.fetch import FetchLimits
 from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.text import clean
 from test_feeds_server import Route, rss, server  # noqa: F401  (fixture)
@@ -91,7 +91,7 @@ def test_each_failure_is_reported_and_the_rest_imported(netlib, server):
     names = ["/good.xml", "/missing.xml", "/slow.xml", "/broken.xml", "/huge.xml", "/loop-a"]
     # OPML-style subscriptions (no fetch at subscribe time), then one refresh.
     from newsreader.ingest.opml import Subscription
-    from newsreader.subscriptions import add_subscriptions
+    from newsreader.library.subscriptions import add_subscriptions
 
     add_subscriptions(netlib._db, [Subscription(server.url(n)) for n in names], "test")
     outcomes = {o.url.rsplit("/", 1)[1]: o for o in netlib.refresh()}
@@ -227,7 +227,7 @@ def test_progress_is_reported_per_feed_and_refresh_runs_in_a_thread(netlib, serv
         server.routes[name] = Route(rss(name, [{"title": name, "link": f"https://x.example{name}",
                                                 "description": f"Tekst for {name} her."}]))
     from newsreader.ingest.opml import Subscription
-    from newsreader.subscriptions import add_subscriptions
+    from newsreader.library.subscriptions import add_subscriptions
 
     add_subscriptions(netlib._db, [Subscription(server.url(n), n) for n in ("/a.xml", "/b.xml", "/c.xml")], "t")
     calls, result = [], []
@@ -241,7 +241,7 @@ def test_progress_is_reported_per_feed_and_refresh_runs_in_a_thread(netlib, serv
 
 def test_refresh_downloads_at_most_four_feeds_at_once(netlib, server):
     from newsreader.ingest.opml import Subscription
-    from newsreader.subscriptions import REFRESH_WORKERS, add_subscriptions
+    from newsreader.library.subscriptions import REFRESH_WORKERS, add_subscriptions
 
     names = [f"/f{n}.xml" for n in range(8)]
     for name in names:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
-from newsreader import cli_feeds
+from newsreader.cli import feeds as cli_feeds
 from newsreader.cli import main
 from test_feeds_server import Route, closed_port, rss, server  # noqa: F401  (fixture)
 
@@ -83,7 +83,7 @@ def test_refresh_reports_a_timeout_and_carries_on(capsys, db_path, server):
     run(capsys, "--db", str(db_path), "subscribe", server.url("/ok.xml"))
     from newsreader.library import Library
     from newsreader.ingest.opml import Subscription
-    from newsreader.subscriptions import add_subscriptions
+    from newsreader.library.subscriptions import add_subscriptions
 
     lib = Library.open(db_path)
     add_subscriptions(lib._db, [Subscription(server.url("/slow.xml"), "Slow")], "test")

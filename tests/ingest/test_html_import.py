@@ -7,10 +7,10 @@ import json
 import pytest
 
 from newsreader.cli import main
-from newsreader.fetch import FetchLimits
+from newsreader.ingest.fetch import FetchLimits
 from newsreader.ingest.html import extract_page, fragment_text, looks_like_html, page_origin
 from newsreader.ingest.plaintext import parse_plaintext
-from newsreader.sources import kind_of
+from newsreader.library.sources import kind_of
 from newsreader.text import clean
 from test_feeds_server import Route, server  # noqa: F401  (fixture)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsreader.fetch import FetchLimits
+from newsreader.ingest.fetch import FetchLimits
 from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.opml import parse_opml
 from newsreader.ingest.plaintext import IngestError

@@ -1,5 +1,9 @@
-"""Making untrusted text safe to print: no escape sequence from an article or a
-note may reach the user's terminal (OSC 52 clipboard writes, screen clears...)."""
+"""Making untrusted text safe to show: no escape sequence from an article or a
+note may reach the user's terminal (OSC 52 clipboard writes, screen clears...),
+and no bidi control may reorder what is printed around it.
+
+The one implementation used by the CLI, the TUI and the exporters.
+"""
 
 from __future__ import annotations
 
@@ -17,17 +21,23 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): a title
+# holding U+202E prints the rest of the line (and the next column) backwards.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 
 
 def strip_control(text: str) -> str:
-    """Remove terminal escape sequences and control characters (keeps \\n and \\t)."""
+    """Remove terminal escape sequences, control characters and bidi controls
+    (keeps \\n and \\t)."""
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
-def one_line(text: str) -> str:
+def one_line(text: str | None) -> str:
     """Safe text on a single line: controls removed, whitespace runs collapsed."""
+    if not text:
+        return ""
     return " ".join(strip_control(text).split())
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, Label, OptionList
 
-from newsreader.fetch import FetchLimits
+from newsreader.ingest.fetch import FetchLimits
 from newsreader.library import Library
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.config import Settings

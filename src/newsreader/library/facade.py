@@ -5,16 +5,19 @@ holds the SQL; neither knows about Textual."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsreader import anchoring, importing
-from newsreader.importing import ImportOutcome, ImportStatus, content_hash, utc_now
+from newsreader import anchoring
+from newsreader.library import importing
+from newsreader.library.importing import ImportOutcome, ImportStatus, content_hash, utc_now
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, decode_bytes, parse_plaintext
 from newsreader.ingest.seeds import seed_files
 from newsreader.locations import default_db_path
 from newsreader.model import Article, ArticleNote, ArticleSummary, Feed, Highlight, SearchHit
+from newsreader.library.indexing import open_store
 from newsreader.store import Store
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
@@ -24,14 +27,14 @@ from newsreader.store import feeds as feeds_db
 # used (inside the methods below): opening the TUI needs none of them, and
 # importing them all costs a fresh process ~25 ms before its first screen.
 if TYPE_CHECKING:
-    from newsreader.annotation_import import AnnotationOutcome
-    from newsreader.fetch import FetchLimits
-    from newsreader.subscriptions import FeedOutcome, Progress
+    from newsreader.library.annotation_import import AnnotationOutcome
+    from newsreader.ingest.fetch import FetchLimits
+    from newsreader.library.subscriptions import FeedOutcome, Progress
 
 _LAZY_EXPORTS = {
-    "AnnotationOutcome": "newsreader.annotation_import",
-    "FeedOutcome": "newsreader.subscriptions",
-    "FetchLimits": "newsreader.fetch",
+    "AnnotationOutcome": "newsreader.library.annotation_import",
+    "FeedOutcome": "newsreader.library.subscriptions",
+    "FetchLimits": "newsreader.ingest.fetch",
 }
 
 
@@ -50,12 +53,25 @@ __all__ = [
     "ImportStatus",
     "Library",
     "NotFound",
+    "Prepared",
     "content_hash",
     "utc_now",
 ]
 
 
 OPML_FILENAME = "newsreader-subscriptions.opml"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What `Library.prepare` did: seed imports and re-cleaned articles (often none)."""
+
+    seeded: list[ImportOutcome]
+    recleaned: list[ImportOutcome]
+
+    @property
+    def failures(self) -> list[ImportOutcome]:
+        return [o for o in (*self.seeded, *self.recleaned) if o.failed]
 
 
 class NotFound(LookupError):
@@ -73,7 +89,7 @@ class Library:
     def fetch_limits(self) -> FetchLimits:
         """Timeouts and size cap for every download; tests and --timeout change it."""
         if self._fetch_limits is None:
-            from newsreader.fetch import FetchLimits
+            from newsreader.ingest.fetch import FetchLimits
 
             self._fetch_limits = FetchLimits()
         return self._fetch_limits
@@ -85,7 +101,7 @@ class Library:
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Library":
         """Open the store at `path` (default: NEWSREADER_DB or the user data dir)."""
-        return cls(Store.open(path if path is not None else default_db_path()))
+        return cls(open_store(path if path is not None else default_db_path()))
 
     def close(self) -> None:
         self.store.close()
@@ -93,6 +109,21 @@ class Library:
     @property
     def _db(self):
         return self.store.db
+
+    def prepare(self) -> Prepared:
+        """Make the store ready to read: seed an empty store with the bundled
+        articles, and re-clean articles an older cleaner made (after an upgrade).
+
+        The one place this happens, for the CLI and the TUI alike. When there is
+        nothing to do it costs two index reads and writes nothing.
+        """
+        seeded = self.ensure_seeded()
+        return Prepared(seeded, self.reclean_outdated())
+
+    def interrupter(self) -> Callable[[], None]:
+        """Called on a thread: a function that, from any thread, interrupts the
+        statement running on that thread's connection (a superseded search)."""
+        return self.store.db.conn.interrupt
 
     # -- importing -----------------------------------------------------------------
 
@@ -124,7 +155,7 @@ class Library:
         them. One bad input (or annotation) never stops the rest: each gives a
         failed outcome with its reason. `progress(done, total, input)` follows along.
         """
-        from newsreader import sources
+        from newsreader.library import sources
 
         return sources.import_inputs(
             self._db, paths, limits=self.fetch_limits, encoding=encoding, progress=progress
@@ -146,7 +177,7 @@ class Library:
 
     def import_annotations(self, path: str | Path, display: str | None = None) -> list[AnnotationOutcome]:
         """Merge a W3C annotation file; one outcome per annotation (or one for the file)."""
-        from newsreader.annotation_import import import_annotation_file
+        from newsreader.library.annotation_import import import_annotation_file
 
         return import_annotation_file(self._db, Path(path), display)
 
@@ -224,7 +255,7 @@ class Library:
         carry only a summary from their article page. Never raises for a bad
         target: the outcome says why it failed.
         """
-        from newsreader import subscriptions
+        from newsreader.library import subscriptions
 
         return subscriptions.subscribe(self._db, url_or_path, self.fetch_limits, full_text)
 
@@ -243,7 +274,7 @@ class Library:
         called on that thread after each feed. A failed feed leaves every stored
         article as it was.
         """
-        from newsreader import subscriptions
+        from newsreader.library import subscriptions
 
         chosen = self.feeds() if feed_ids is None else [self.feed(i) for i in feed_ids]
         return subscriptions.refresh_feeds(self._db, chosen, self.fetch_limits, progress)

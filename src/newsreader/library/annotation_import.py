@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 from newsreader.store.connection import Database
 
 from newsreader import anchoring
-from newsreader.importing import ImportOutcome, utc_now
+from newsreader.library.importing import ImportOutcome, utc_now
 from newsreader.ingest.plaintext import IngestError
 from newsreader.ingest.w3c import IncomingAnnotation, IncomingTarget, annotation_label, read_annotation_file
 from newsreader.store import annotations as notes_db

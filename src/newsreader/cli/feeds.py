@@ -12,8 +12,8 @@ from pathlib import Path
 
 from newsreader.library import FeedOutcome, Library
 from newsreader.locations import default_export_dir
-from newsreader.subscriptions import Progress
-from newsreader.terminal import one_line, safe_json, strip_control
+from newsreader.library.subscriptions import Progress
+from newsreader.text.terminal import one_line, safe_json, strip_control
 
 
 def add_feed_commands(commands: argparse._SubParsersAction) -> None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -37,11 +36,12 @@ from pathlib import Path
 
 from newsreader.store.connection import Database
 
-from newsreader import importing
-from newsreader.importing import ImportOutcome, content_hash, utc_now
+from newsreader.library import importing
+from newsreader.library.importing import ImportOutcome, content_hash, utc_now
 from newsreader.ingest.plaintext import IngestError, decode_bytes, parse_plaintext, read_text_file
 from newsreader.store import articles as articles_db
-from newsreader.store.db import nr_fold, nr_stem
+from newsreader.library.indexing import nr_fold, nr_stem
+from newsreader.store import index
 from newsreader.text import CLEANER_VERSION, clean, detect_language
 
 Progress = Callable[[int, int, str], None]  # (done, total, input just done)
@@ -58,23 +58,8 @@ _ARTICLE_COLUMNS = (
     "id", "origin", "source", "imported_at", "sort_key", "title", "language", "raw", "body",
     "blocks", "content_hash", "cleaner_version", "updated_at",
 )
-# The per-row index triggers a batch replaces, with the statement each runs;
-# set aside only when the stored trigger is exactly this (a later migration
-# that changes them simply makes bulk import leave them in place).
-_INDEX_TRIGGERS = {
-    "articles_ai": 'INSERT INTO "articles_fts" (rowid, "title", "body") VALUES (new.rowid, new."title", new."body");',
-    "articles_search_ai": (
-        "INSERT INTO articles_search(rowid, title, body, title_stems, body_stems) VALUES (new.id, "
-        "nr_fold(new.title), nr_fold(new.body), nr_stem(new.title, new.language), "
-        "nr_stem(new.body, new.language));"
-    ),
-}
 _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
     ", ".join(f'"{c}"' for c in _ARTICLE_COLUMNS), ", ".join("?" for _ in _ARTICLE_COLUMNS)
-)
-_INSERT_EXACT = 'INSERT INTO "articles_fts" (rowid, "title", "body") VALUES (?, ?, ?)'
-_INSERT_SEARCH = (
-    "INSERT INTO articles_search(rowid, title, body, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)"
 )
 
 
@@ -325,11 +310,9 @@ class _Writer:
                              digest, CLEANER_VERSION, now))
                 exact.append((article_id, title, body))
                 search.append((article_id, *r[8:]))
-            with _index_triggers_set_aside(self.db) as set_aside:
+            with index.article_triggers_set_aside(self.db) as index_rows:
                 conn.executemany(_INSERT_ARTICLE, rows)
-                if set_aside:
-                    conn.executemany(_INSERT_EXACT, exact)
-                    conn.executemany(_INSERT_SEARCH, search)
+                index_rows(exact, search)
         for article_id, (index, _origin, _source, r) in enumerate(self.pending, start=first):
             self.outcomes[index] = ImportOutcome(self.outcomes[index].source, "added", article_id)
             self.added_hashes[r[1]] = article_id
@@ -369,30 +352,3 @@ def _immediate_transaction(db: Database):
         conn.rollback()
         raise
     conn.execute("COMMIT")
-
-
-@contextmanager
-def _index_triggers_set_aside(db: Database):
-    """Drop the per-row index triggers of `articles` for the body of the block and
-    put them back, byte for byte, before it ends (inside the caller's
-    transaction: no other connection ever sees them missing). Yields whether
-    they were set aside; when they are not the known ones, they stay and fire."""
-    found = dict(db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles' "
-        "AND name IN (?, ?)", list(_INDEX_TRIGGERS)
-    ).fetchall())
-    known = len(found) == len(_INDEX_TRIGGERS) and all(
-        re.fullmatch(
-            rf'CREATE TRIGGER "?{name}"? AFTER INSERT ON "?articles"? BEGIN {re.escape(_INDEX_TRIGGERS[name])} END',
-            " ".join(sql.split()),
-        )
-        for name, sql in found.items()
-    )
-    if not known:
-        yield False
-        return
-    for name in found:
-        db.conn.execute(f'DROP TRIGGER "{name}"')
-    yield True
-    for sql in found.values():
-        db.conn.execute(sql)
