@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from newsreader.library import Library
 from newsreader.search import search
 from newsreader.search.engine import build_statements, plan_query
+from newsreader.library.indexing import open_store
 from newsreader.store import Store
 from newsreader.store.migrations import sqlite_utils_migrations
 
@@ -85,7 +86,7 @@ def test_migration_002_backfills_a_store_from_before_search(db_path):
     db.execute("INSERT INTO article_notes VALUES (1, 'kildene', 't', 't')")
     db.conn.commit()
     db.close()
-    lib = Library(Store.open(db_path))
+    lib = Library(open_store(db_path))
     try:
         assert [h.kind for h in lib.search("tromso rode general")] == ["article"]
         assert [h.kind for h in lib.search("oppgave")] == ["note"]

@@ -41,7 +41,7 @@ from newsreader.library.importing import ImportOutcome, content_hash, utc_now
 from newsreader.ingest.plaintext import IngestError, decode_bytes, parse_plaintext, read_text_file
 from newsreader.store import articles as articles_db
 from newsreader.library.indexing import nr_fold, nr_stem
-from newsreader.store import index
+from newsreader.store import index as search_index
 from newsreader.text import CLEANER_VERSION, clean, detect_language
 
 Progress = Callable[[int, int, str], None]  # (done, total, input just done)
@@ -310,7 +310,7 @@ class _Writer:
                              digest, CLEANER_VERSION, now))
                 exact.append((article_id, title, body))
                 search.append((article_id, *r[8:]))
-            with index.article_triggers_set_aside(self.db) as index_rows:
+            with search_index.article_triggers_set_aside(self.db) as index_rows:
                 conn.executemany(_INSERT_ARTICLE, rows)
                 index_rows(exact, search)
         for article_id, (index, _origin, _source, r) in enumerate(self.pending, start=first):
