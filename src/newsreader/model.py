@@ -7,14 +7,44 @@ Offsets (`start`, `end`) are code-point offsets into `Article.body`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 BlockKind = Literal["paragraph", "heading"]
 
+# A JSON field: its name, or (name, attribute or property it is read from).
+JsonField = str | tuple[str, str]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Serialisable):
+        return value.to_json()
+    return value
+
+
+class Serialisable:
+    """The stable `--json` shape of a model object (README, "--json output").
+
+    `JSON_VIEWS` names the fields of each view ("default" unless a command asks
+    for another); a field is an attribute name, or (JSON name, attribute).
+    """
+
+    JSON_VIEWS: ClassVar[dict[str, tuple[JsonField, ...]]] = {}
+
+    def to_json(self, view: str = "default") -> dict[str, Any]:
+        out = {}
+        for entry in self.JSON_VIEWS[view]:
+            name, attribute = (entry, entry) if isinstance(entry, str) else entry
+            out[name] = _jsonable(getattr(self, attribute))
+        return out
+
 
 @dataclass(frozen=True)
-class Block:
+class Block(Serialisable):
     """One paragraph or subheading of a cleaned body: `body[start:end]`."""
+
+    JSON_VIEWS = {"default": ("kind", "start", "end")}
 
     kind: BlockKind
     start: int
@@ -22,8 +52,15 @@ class Block:
 
 
 @dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(Serialisable):
     """What the article list needs: no body, so a page of these is cheap."""
+
+    JSON_VIEWS = {
+        "default": (
+            "id", "title", "source", "language", "published", "imported_at", "read", "starred",
+            ("highlights", "highlight_count"),
+        )
+    }
 
     id: int
     title: str
@@ -35,9 +72,18 @@ class ArticleSummary:
     starred: bool
     highlight_count: int
 
+    @property
+    def read(self) -> bool:
+        """Opened in the reader at least once."""
+        return self.read_at is not None
+
 
 @dataclass(frozen=True)
-class Article:
+class Article(Serialisable):
+    JSON_VIEWS = {
+        "default": ("id", "title", "source", "url", "author", "published", "language", "body", "blocks")
+    }
+
     id: int
     origin: str
     title: str
@@ -59,7 +105,16 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Highlight:
+class Highlight(Serialisable):
+    JSON_VIEWS = {
+        # in `show --json`, under its article
+        "default": ("id", "start", "end", "exact", "note", "tags", "state"),
+        # `list --orphans --json`: no offsets (they point at nothing), its article instead
+        "orphan": (
+            "id", "article_id", "exact", "prefix", "suffix", "note", "tags", "created_at", "updated_at",
+        ),
+    }
+
     id: int
     article_id: int
     start: int
@@ -90,7 +145,11 @@ class ArticleNote:
 
 
 @dataclass(frozen=True)
-class SearchHit:
+class SearchHit(Serialisable):
+    JSON_VIEWS = {
+        "default": (("id", "article_id"), "kind", "title", "snippet", ("score", "rounded_score"), "highlight_id")
+    }
+
     kind: Literal["article", "note"]
     article_id: int
     title: str
@@ -100,10 +159,21 @@ class SearchHit:
     # (start, end) spans of the match inside `snippet`, for marking without markup.
     marks: tuple[tuple[int, int], ...] = field(default=())
 
+    @property
+    def rounded_score(self) -> float:
+        return round(self.score, 4)
+
 
 @dataclass(frozen=True)
-class Feed:
+class Feed(Serialisable):
     """A subscription: a feed URL (http/https) or the path of a local feed file."""
+
+    JSON_VIEWS = {
+        "default": (
+            "id", "url", "title", "site_url", "full_text", ("articles", "article_count"), "added_at",
+            "last_checked_at", "last_status", "last_error",
+        )
+    }
 
     id: int
     url: str

@@ -1,5 +1,5 @@
 """The feed commands of the command line (subscribe, refresh, feeds, unsubscribe,
-export --format opml) and the progress bar shared with `import`. Thin, like cli.py."""
+export --format opml) and the progress bar shared with `import`. Thin, like main.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pathlib import Path
 from newsreader.library import FeedOutcome, Library
 from newsreader.locations import default_export_dir
 from newsreader.library.subscriptions import Progress
-from newsreader.text.terminal import one_line, safe_json, strip_control
+from newsreader.cli.output import fail, print_json
+from newsreader.text.terminal import one_line, strip_control
 
 
 def add_feed_commands(commands: argparse._SubParsersAction) -> None:
@@ -84,10 +85,6 @@ def progress_bar(description: str) -> Iterator[Progress | None]:
         yield update
 
 
-def _fail(message: str) -> None:
-    print(f"newsreader: {one_line(message)}", file=sys.stderr)
-
-
 def _where(o: FeedOutcome) -> str:
     url = one_line(o.url)
     return f"{one_line(o.title)} ({url})" if o.title else url
@@ -97,7 +94,7 @@ def report_feeds(outcomes: Sequence[FeedOutcome]) -> int:
     """One line per feed: failures on stderr with the reason, the rest on stdout."""
     for o in outcomes:
         if o.failed:
-            _fail(f"{_where(o)}: {o.message}")
+            fail(f"{_where(o)}: {o.message}")
             continue
         detail = f" ({one_line(o.message)})" if o.message else ""
         print(f"{o.summary():<18} {_where(o)}{detail}")
@@ -129,25 +126,7 @@ def cmd_refresh(lib: Library, args: argparse.Namespace) -> int:
 def cmd_feeds(lib: Library, args: argparse.Namespace) -> int:
     feeds = lib.feeds()
     if args.json:
-        print(
-            safe_json(
-                [
-                    {
-                        "id": f.id,
-                        "url": f.url,
-                        "title": f.title,
-                        "site_url": f.site_url,
-                        "full_text": f.full_text,
-                        "articles": f.article_count,
-                        "added_at": f.added_at,
-                        "last_checked_at": f.last_checked_at,
-                        "last_status": f.last_status,
-                        "last_error": f.last_error,
-                    }
-                    for f in feeds
-                ]
-            )
-        )
+        print_json(feeds)
         return 0
     if not feeds:
         print("no subscriptions yet: add one with `newsreader subscribe URL`", file=sys.stderr)

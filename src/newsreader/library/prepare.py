@@ -35,7 +35,7 @@ class Prepared:
 class Preparing(LibraryBase):
     """The start-up use cases of `Library`."""
 
-    def prepare(self) -> Prepared:
+    def prepare(self, reclean: bool = True) -> Prepared:
         """Make the store ready to read: seed an empty store with the bundled
         articles, and re-clean articles an older cleaner made (after an upgrade).
 
@@ -43,7 +43,7 @@ class Preparing(LibraryBase):
         nothing to do it costs two index reads and writes nothing.
         """
         seeded = self.ensure_seeded()
-        return Prepared(seeded, self.reclean_outdated())
+        return Prepared(seeded, self.reclean_outdated() if reclean else [])
 
     def ensure_seeded(self) -> list[ImportOutcome]:
         """On an empty store, import the bundled seed articles."""

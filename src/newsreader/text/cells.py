@@ -37,7 +37,7 @@ def truncate_cells(text: str, width: int, ellipsis: str = ELLIPSIS) -> str:
             break
         used += cells
         end = stop
-    return text[:end].rstrip() + ellipsis
+    return text[:end] + ellipsis
 
 
 def fit_cells(text: str, width: int) -> str:
