@@ -73,7 +73,7 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
         print(f"{h.article_id:>5} {h.kind:7} {one_line(h.title)}")
         print(f"      {one_line(h.snippet)}")
     # On stderr, so the listing stays one hit per two lines.
-    from newsreader.search import count_text
+    from newsreader.library import count_text
 
     if getattr(hits, "capped", False):
         print(f"{count_text(hits)}: older matches were not ranked; more words or a filter "

@@ -8,7 +8,7 @@ stderr), 2 a usage error.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsreader import __version__
 from newsreader.cli import articles
@@ -23,8 +23,7 @@ from newsreader.cli.feeds import (
     cmd_unsubscribe,
 )
 from newsreader.cli.output import fail, report_imports
-from newsreader.library import Library, NotFound
-from newsreader.store import StoreError
+from newsreader.library import Library, NotFound, StoreError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -95,16 +94,15 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_tui(db_path: str | None) -> int:
-    from newsreader.tui.app import run_app
-
-    return run_app(db_path)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int] | None = None) -> int:
+    """Run one command; with none, `run_tui(db_path)` opens the TUI (newsreader/__main__.py
+    passes it in: the CLI and the TUI are independent layers)."""
     args = _build_parser().parse_args(argv)
     if args.command is None:
-        return _run_tui(args.db)
+        if run_tui is None:
+            fail("no command given (see --help)")
+            return 2
+        return run_tui(args.db)
     try:
         lib = Library.open(args.db)
     except StoreError as exc:

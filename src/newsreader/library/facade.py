@@ -4,19 +4,18 @@ holds the SQL; neither knows about Textual."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsreader.ingest.plaintext import ParsedArticle
 from newsreader.library import importing
 from newsreader.library.annotate import Annotating
 from newsreader.library.errors import NotFound
 from newsreader.library.exporting import Exporting
-from newsreader.library.importing import ImportOutcome, ImportStatus, content_hash, utc_now
+from newsreader.library.importing import ImportOutcome, utc_now
 from newsreader.library.indexing import open_store
-from newsreader.library.prepare import Prepared, Preparing
+from newsreader.library.prepare import Preparing
 from newsreader.locations import default_db_path
 from newsreader.model import Article, ArticleSummary, Feed, Highlight, SearchHit
 from newsreader.store import annotations as notes_db
@@ -28,36 +27,7 @@ from newsreader.store import feeds as feeds_db
 # importing them all costs a fresh process ~25 ms before its first screen.
 if TYPE_CHECKING:
     from newsreader.library.annotation_import import AnnotationOutcome
-    from newsreader.ingest.fetch import FetchLimits
     from newsreader.library.subscriptions import FeedOutcome, Progress
-
-_LAZY_EXPORTS = {
-    "AnnotationOutcome": "newsreader.library.annotation_import",
-    "FeedOutcome": "newsreader.library.subscriptions",
-    "FetchLimits": "newsreader.ingest.fetch",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """`from newsreader.library import FeedOutcome` still works, importing on demand."""
-    module = _LAZY_EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-__all__ = [
-    "AnnotationOutcome",
-    "FeedOutcome",
-    "FetchLimits",
-    "ImportOutcome",
-    "ImportStatus",
-    "Library",
-    "NotFound",
-    "Prepared",
-    "content_hash",
-    "utc_now",
-]
-
 
 class Library(Preparing, Annotating, Exporting):
     """An open newsreader store plus the operations on it (the use cases are
