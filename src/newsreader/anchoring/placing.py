@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from newsreader.text.wording import excerpt
+
 CONTEXT_CHARS = 32
 # Most edits a fuzzy match may need, as a share of the quote's length.
 MAX_ERROR_RATIO = 0.25
@@ -339,11 +341,6 @@ def _fuzzy_score(
 # --- quotes typed by a person -------------------------------------------------------
 
 
-def _excerpt(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def find_typed_quote(body: str, typed: str) -> tuple[int, int]:
     """The one passage of `body` a person typed, whitespace runs matching any whitespace.
 
@@ -371,8 +368,8 @@ def find_typed_quote(body: str, typed: str) -> tuple[int, int]:
 def _not_found_hint(body: str, text: str, pattern: str) -> str:
     other_case = re.search(pattern, body, re.IGNORECASE)
     if other_case:
-        return f"quote not found; with different capitals: «{_excerpt(other_case.group())}»"
+        return f"quote not found; with different capitals: «{excerpt(other_case.group())}»"
     close = fuzzy_find(body, Quote(text, "", ""), 0)
     if close is not None:
-        return f"quote not found; closest passage: «{_excerpt(body[close.start:close.end])}»"
+        return f"quote not found; closest passage: «{excerpt(body[close.start:close.end])}»"
     return "quote not found; check its spelling and whitespace"

@@ -17,23 +17,9 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-__all__ = ["is_reserved_name", "safe_output_path", "safe_slug", "write_atomic"]
+from newsreader.text.folding import fold_letters
 
-# Letters NFKD does not decompose into an ASCII base letter. Without this,
-# Norwegian "bør" would become "br" and "Ærlig" "rlig".
-_FOLD = str.maketrans(
-    {
-        "ø": "o",
-        "æ": "ae",
-        "œ": "oe",
-        "ß": "ss",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ł": "l",
-        "ı": "i",
-    }
-)
+__all__ = ["is_reserved_name", "safe_output_path", "safe_slug", "write_atomic"]
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -65,7 +51,9 @@ def safe_slug(title: str, article_id: int, max_len: int = 80) -> str:
         # A leading "-" would turn "-5" into "--5"; ids are never negative.
         raise ValueError("article_id must not be negative")
 
-    folded = unicodedata.normalize("NFKD", title.lower().translate(_FOLD))
+    # fold_letters: the letters NFKD does not decompose into an ASCII base letter
+    # (Norwegian "bør" would become "br" and "Ærlig" "rlig").
+    folded = unicodedata.normalize("NFKD", fold_letters(title.lower()))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_SLUG.sub("-", ascii_only).strip("-")
 

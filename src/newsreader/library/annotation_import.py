@@ -26,6 +26,7 @@ from newsreader.ingest.plaintext import IngestError
 from newsreader.ingest.w3c import IncomingAnnotation, IncomingTarget, annotation_label, read_annotation_file
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
+from newsreader.text.wording import excerpt
 
 AnnotationStatus = Literal["added", "merged", "unchanged", "failed"]
 _OWN_URN = re.compile(r"^urn:newsreader:([0-9a-f-]{36}):(highlight|article-note):([0-9]{1,18})$")
@@ -223,6 +224,5 @@ def _find_article(db: Database, target: IncomingTarget) -> int | None:
 
 
 def _no_article(target: IncomingTarget) -> str:
-    named = target.title or target.source or target.origin or target.content_hash or "?"
-    shown = named if len(named) <= 80 else named[:79] + "…"
+    shown = excerpt(target.title or target.source or target.origin or target.content_hash or "?", 80)
     return f"no matching article in this store for «{shown}»; import the article first"
