@@ -18,6 +18,11 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "newsreader.db"
 
 
+def is_platform_default(path: Path) -> bool:
+    """True for the platform's own data location (its folder may be created)."""
+    return Path(path).expanduser() == Path(platformdirs.user_data_dir(APP_NAME)) / "newsreader.db"
+
+
 def config_dir() -> Path:
     """User configuration (keymap, settings): `NEWSREADER_CONFIG_DIR` or the platform config dir."""
     env = os.environ.get("NEWSREADER_CONFIG_DIR")

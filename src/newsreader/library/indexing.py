@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from newsreader.locations import is_platform_default
 from newsreader.store import Store
 from newsreader.store.index import IndexFunctions
 from newsreader.text.folding import fold_letters
@@ -38,5 +39,6 @@ def index_functions() -> IndexFunctions:
 
 
 def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating if needed) the store at `path`."""
-    return Store.open(path, index_functions())
+    """Open (creating and migrating if needed) the store at `path`; its folder is
+    created only for the platform's default location (a mistyped --db folder is an error)."""
+    return Store.open(path, index_functions(), create_parent=is_platform_default(Path(path)))

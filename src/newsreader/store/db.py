@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from newsreader.store import index, migrations
+from newsreader.store import index, migrations, ownership
 from newsreader.store.connection import Database
 from newsreader.store.index import IndexFunctions
 from newsreader.store.migrations import applied_names, known_migration_names
@@ -40,9 +40,9 @@ def _connect(path: Path, functions: IndexFunctions) -> Database:
     return db
 
 
-def _check_not_newer(db: Database, path: Path) -> None:
+def _check_not_newer(applied: set[str], path: Path) -> None:
     """Refuse, before writing anything, a database that a newer newsreader migrated."""
-    unknown = sorted(applied_names(db) - known_migration_names())
+    unknown = sorted(applied - known_migration_names())
     if unknown:
         raise SchemaTooNewError(
             f"{path}: written by a newer newsreader (schema {unknown[-1]}); "
@@ -61,26 +61,44 @@ class Store:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: str | Path, functions: IndexFunctions) -> "Store":
+    def open(cls, path: str | Path, functions: IndexFunctions, create_parent: bool = True) -> "Store":
         """Open (creating if needed) and migrate the store at `path`; `functions`
         are what the search index computes (store/index.py).
+
+        A file that is not a newsreader store, or one a newer newsreader wrote,
+        is refused before anything is written to it (store/ownership.py). A
+        missing parent folder is created only when `create_parent` (the default
+        location); a mistyped `--db` folder is an error.
 
         Raises `StoreError` with a one-line message for anything a user can fix.
         """
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"{path}: is a directory, not a database file")
+        if not path.parent.is_dir():
+            if not create_parent:
+                raise StoreError(f"{path.parent}: no such folder (create it first, or choose another --db)")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot create folder ({exc.strerror})") from None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            ours, applied = ownership.check_ours(path)
+        except ownership.NotOurs as exc:
+            raise StoreError(f"{path}: not a newsreader store: {exc}; the file was not modified") from None
         except OSError as exc:
-            raise StoreError(f"{path.parent}: cannot create folder ({exc.strerror})") from None
+            raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if ours:
+            _check_not_newer(applied, path)
         store = cls(path, functions)
         try:
             db = store.db
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            _check_not_newer(db, path)
+            _check_not_newer(applied_names(db), path)  # the -wal may hold newer records
             db.enable_wal()
             migrations.apply(db)
+            if db.execute("PRAGMA application_id").fetchone()[0] != ownership.APPLICATION_ID:
+                db.execute(f"PRAGMA application_id = {ownership.APPLICATION_ID}")
             index.refresh_if_stale(db)
         except sqlite3.DatabaseError as exc:
             store.close()
