@@ -7,12 +7,17 @@ that decode under none of them are refused with a reason.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-
+from typing import BinaryIO
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# Standard input is read into memory once (it cannot be read twice, and what
+# kind of input it is can only be told from its first bytes).
+MAX_STREAM_BYTES = 50 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -90,18 +95,24 @@ def parse_plaintext(text: str, encoding: str = "utf-8") -> ParsedArticle:
 
 def read_limited(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "") -> bytes:
     """A local file's bytes, refused with a one-line reason if it is missing, a
-    directory, unreadable or larger than `max_bytes` (`what` names the kind of file)."""
+    directory, a device, pipe or socket, unreadable or larger than `max_bytes`
+    (`what` names the kind of file). Never reads more than `max_bytes` + 1 bytes:
+    a file that grows while it is read is refused, not read without bound."""
     try:
-        if path.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise IngestError("is a directory")
-        size = path.stat().st_size
-        if size > max_bytes:
-            kind = f" for {what}" if what else ""
+        if not stat.S_ISREG(info.st_mode):
             raise IngestError(
-                f"too large ({size / 1_048_576:.1f} MB; the limit{kind} is "
-                f"{max_bytes // 1_048_576} MB)"
+                "a device, pipe or socket, not a file (to import from a pipe, give - for standard input)"
             )
-        return path.read_bytes()
+        if info.st_size > max_bytes:
+            raise IngestError(_too_large(info.st_size, max_bytes, what))
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise IngestError(_too_large(len(data), max_bytes, what))
+        return data
     except FileNotFoundError:
         raise IngestError("no such file") from None
     except PermissionError:
@@ -112,10 +123,49 @@ def read_limited(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "") ->
         raise IngestError(exc.strerror or str(exc)) from None
 
 
-def read_text_file(path: Path, declared_encoding: str | None = None) -> ParsedArticle:
-    """Read and parse one plain-text article file. Raises IngestError with a reason."""
-    data = read_limited(path)
+def _too_large(size: int, max_bytes: int, what: str) -> str:
+    kind = f" for {what}" if what else ""
+    more = "more than " if size == max_bytes + 1 else ""
+    return f"too large ({more}{size / 1_048_576:.1f} MB; the limit{kind} is {max_bytes // 1_048_576} MB)"
+
+
+STDIN_NAMES = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def is_stdin(name: str) -> bool:
+    """`-`, or a name of this process's standard input (`/dev/stdin`, ...)."""
+    if name == "-":
+        return True
+    if name not in STDIN_NAMES:
+        return False
+    try:
+        return os.path.samestat(os.stat(name), os.fstat(0))
+    except OSError:
+        return False
+
+
+def read_stream(stream: BinaryIO, max_bytes: int = MAX_STREAM_BYTES) -> bytes:
+    """A pipe's bytes, read once into memory; refused beyond `max_bytes`."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise IngestError(_too_large(size, max_bytes, "standard input"))
+
+
+def text_article(data: bytes, declared_encoding: str | None = None) -> ParsedArticle:
+    """Decode and parse the bytes of one plain-text article. Raises IngestError."""
     if not data.strip():
         raise IngestError("empty file (no text)")
     text, encoding = decode_bytes(data, declared_encoding)
     return parse_plaintext(text, encoding)
+
+
+def read_text_file(path: Path, declared_encoding: str | None = None) -> ParsedArticle:
+    """Read and parse one plain-text article file. Raises IngestError with a reason."""
+    return text_article(read_limited(path), declared_encoding)

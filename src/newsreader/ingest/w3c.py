@@ -87,17 +87,28 @@ def looks_like_annotation_file(path: Path) -> bool:
     if path.suffix.lower() in ANNOTATION_SUFFIXES:
         return True
     try:
+        if not path.is_file():  # a FIFO would block, a device never end
+            return False
         with path.open("rb") as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError:
         return False
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return text[:1] in (b"{", b"[") and b"www.w3.org/ns/anno.jsonld" in head
+    return looks_like_annotations(head)
 
 
 def read_annotation_file(path: Path) -> tuple[list[IncomingAnnotation], list[AnnotationProblem]]:
     """Read and check one annotation file. Raises IngestError for the file as a whole."""
-    data = read_limited(path, MAX_FILE_BYTES, "annotation files")
+    return parse_annotation_bytes(read_limited(path, MAX_FILE_BYTES, "annotation files"))
+
+
+def looks_like_annotations(head: bytes) -> bool:
+    """JSON text that names the W3C annotation context."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text[:1] in (b"{", b"[") and b"www.w3.org/ns/anno.jsonld" in head
+
+
+def parse_annotation_bytes(data: bytes) -> tuple[list[IncomingAnnotation], list[AnnotationProblem]]:
+    """Check the annotations of a file's bytes. Raises IngestError for the file as a whole."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

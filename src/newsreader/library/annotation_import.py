@@ -23,7 +23,13 @@ from newsreader.store.connection import Database
 from newsreader import anchoring
 from newsreader.library.importing import ImportOutcome, utc_now
 from newsreader.ingest.plaintext import IngestError
-from newsreader.ingest.w3c import IncomingAnnotation, IncomingTarget, annotation_label, read_annotation_file
+from newsreader.ingest.w3c import (
+    IncomingAnnotation,
+    IncomingTarget,
+    annotation_label,
+    parse_annotation_bytes,
+    read_annotation_file,
+)
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
 from newsreader.text.wording import excerpt
@@ -57,11 +63,14 @@ class AnnotationOutcome:
         return f"{self.source}: {annotation_label(self.index, self.annotation_id)}"
 
 
-def import_annotation_file(db: Database, path: Path, display: str | None = None) -> list[AnnotationOutcome]:
-    """Merge every annotation of the file; bad ones are reported, the rest imported."""
+def import_annotation_file(
+    db: Database, path: Path, display: str | None = None, data: bytes | None = None
+) -> list[AnnotationOutcome]:
+    """Merge every annotation of the file (or of `data`, its bytes already read);
+    bad ones are reported, the rest imported."""
     shown = display or str(path)
     try:
-        items, problems = read_annotation_file(path)
+        items, problems = read_annotation_file(path) if data is None else parse_annotation_bytes(data)
     except IngestError as exc:
         return [AnnotationOutcome(shown, None, None, "failed", message=str(exc))]
     outcomes = [AnnotationOutcome(shown, p.index, p.id, "failed", message=p.reason) for p in problems]

@@ -10,8 +10,11 @@ input never stops the rest: it becomes one failed outcome with a reason.
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from newsreader.store.connection import Database
 
@@ -23,8 +26,8 @@ from newsreader.ingest.feeds import ParsedFeed, looks_like_feed, parse_feed
 from newsreader.ingest.html import HTML_SUFFIXES, decode_html, extract_page, looks_like_html, page_origin
 from newsreader.ingest.opml import OPML_SUFFIXES, looks_like_opml, parse_opml
 from newsreader.library import bulk
-from newsreader.ingest.plaintext import IngestError, read_limited, read_text_file
-from newsreader.ingest.w3c import looks_like_annotation_file
+from newsreader.ingest.plaintext import IngestError, is_stdin, read_limited, read_stream, text_article
+from newsreader.ingest.w3c import looks_like_annotation_file, looks_like_annotations
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 _SNIFF_BYTES = 4096
@@ -37,10 +40,15 @@ def import_inputs(
     limits: FetchLimits,
     encoding: str | None = None,
     progress: subscriptions.Progress | None = None,
+    stdin: BinaryIO | None = None,
 ) -> list[ImportOutcome]:
-    """Import every input; annotation files last, so they find articles given with them."""
+    """Import every input; annotation files last, so they find articles given with them.
+
+    `-` (or /dev/stdin) is standard input (`stdin`, default the process's), read
+    once into memory and told apart by its first bytes like a file.
+    """
     given = list(inputs)
-    kinds = ["url" if isinstance(item, str) and looks_like_url(item) else kind_of(Path(item)) for item in given]
+    kinds = [_kind_of_input(item) for item in given]
     texts = [i for i, kind in enumerate(kinds) if kind == "text"]
     # Many plain-text files: detect language and clean in worker processes, insert in
     # batches (bulk.py); the outcomes are the same as one by one, in input order.
@@ -51,27 +59,50 @@ def import_inputs(
         )
         bulk_outcomes = dict(zip(texts, done_texts))
     outcomes: list[ImportOutcome] = []
-    annotation_files = []
+    annotation_files: list[tuple[Path, str, bytes | None]] = []
+    stdin_read = False
     for done, (item, kind) in enumerate(zip(given, kinds), start=1):
-        shown = str(item)
+        shown = "standard input" if kind == "stdin" else str(item)
         if done - 1 in bulk_outcomes:
             outcomes.append(bulk_outcomes[done - 1])
-            continue
-        if kind == "url":
-            outcomes.extend(_import_url(db, item, limits))
+        elif kind == "url":
+            outcomes.extend(_import_url(db, str(item), limits))
+        elif kind == "stdin":
+            if stdin_read:
+                outcomes.append(ImportOutcome(shown, "failed", message="given more than once (it can be read once)"))
+            else:
+                stdin_read = True
+                outcomes.extend(_import_stdin(db, stdin or sys.stdin.buffer, encoding, annotation_files))
         elif kind == "annotations":
-            annotation_files.append((Path(item), shown))
+            annotation_files.append((Path(item), shown, None))
         else:
             outcomes.extend(_import_file(db, Path(item), shown, kind, encoding))
         if progress is not None:
             progress(done, len(given), shown)
-    for path, shown in annotation_files:
-        outcomes.extend(summarise_as_imports(shown, import_annotation_file(db, path, shown)))
+    for path, shown, data in annotation_files:
+        outcomes.extend(summarise_as_imports(shown, import_annotation_file(db, path, shown, data)))
     return outcomes
 
 
+def _kind_of_input(item: str | Path) -> str:
+    if isinstance(item, str) and looks_like_url(item):
+        return "url"
+    if is_stdin(str(item)):
+        return "stdin"
+    return kind_of(Path(item))
+
+
 def kind_of(path: Path) -> str:
-    """"annotations", "opml", "feed", "html" or "text"; by extension, else by content."""
+    """"annotations", "opml", "feed", "html" or "text"; by extension, else by content.
+
+    Only a regular file is opened to look: a FIFO would block and a device never
+    end (reading it again gives the reason)."""
+    try:
+        regular = path.is_file()
+    except OSError:
+        regular = False
+    if not regular:
+        return "text"
     if looks_like_annotation_file(path):
         return "annotations"
     suffix = path.suffix.lower()
@@ -83,6 +114,13 @@ def kind_of(path: Path) -> str:
             head = fh.read(_SNIFF_BYTES)
     except OSError:
         return "text"  # reading it again gives the reason
+    return kind_of_bytes(head)
+
+
+def kind_of_bytes(head: bytes) -> str:
+    """What the first bytes of an input say it is (no name to go by)."""
+    if looks_like_annotations(head):
+        return "annotations"
     if looks_like_opml(head):
         return "opml"
     if looks_like_html(head):
@@ -90,27 +128,60 @@ def kind_of(path: Path) -> str:
     return "feed" if looks_like_feed(head) else "text"
 
 
+def _import_stdin(
+    db: Database, stream: BinaryIO, encoding: str | None, annotation_files: list
+) -> list[ImportOutcome]:
+    """Standard input, read once into memory (bounded) and imported from there.
+
+    Its origin is its content (`stdin:<hash>`): the same text piped twice is
+    one article, a different text another."""
+    shown = "standard input"
+    try:
+        data = read_stream(stream)
+    except IngestError as exc:
+        return [ImportOutcome(shown, "failed", message=str(exc))]
+    except OSError as exc:
+        return [ImportOutcome(shown, "failed", message=exc.strerror or str(exc))]
+    kind = kind_of_bytes(data[:_SNIFF_BYTES])
+    if kind == "annotations":
+        annotation_files.append((Path("-"), shown, data))
+        return []
+    origin = f"stdin:{hashlib.sha256(data).hexdigest()[:16]}"
+    return _import_data(db, data, shown, kind, origin, "stdin:", encoding)
+
+
 def _import_file(
     db: Database, path: Path, shown: str, kind: str, encoding: str | None
 ) -> list[ImportOutcome]:
     try:
+        data = read_limited(path)
+    except IngestError as exc:
+        return [ImportOutcome(shown, "failed", message=str(exc))]
+    origin = str(path.resolve())
+    return _import_data(db, data, shown, kind, origin, path.resolve().as_uri(), encoding)
+
+
+def _import_data(
+    db: Database, data: bytes, shown: str, kind: str, origin: str, base_url: str, encoding: str | None
+) -> list[ImportOutcome]:
+    """One input's bytes (a file's or standard input's), read once, as `kind`."""
+    try:
         if kind == "opml":
-            return _import_opml(db, path, shown)
+            return _import_opml(db, data, shown)
         if kind == "feed":
-            data = read_limited(path)
-            return _import_items(db, parse_feed(data, path.resolve().as_uri()), shown)
+            return _import_items(db, parse_feed(data, base_url), shown)
         if kind == "html":
-            page = extract_page(decode_html(read_limited(path), encoding))
+            page = extract_page(decode_html(data, encoding))
             meta = ArticleMeta(url=page.canonical_url, author=page.author, published=page.published)
             return [
                 importing.import_parsed(
-                    db, str(path.resolve()), page.as_article(), source=page.site_name, display=shown, meta=meta
+                    db, origin, page.as_article(), source=page.site_name, display=shown, meta=meta
                 )
             ]
-        parsed = read_text_file(path, encoding)
+        parsed = text_article(data, encoding)
     except IngestError as exc:
         return [ImportOutcome(shown, "failed", message=str(exc))]
-    return [importing.import_parsed(db, str(path.resolve()), parsed, display=shown)]
+    return [importing.import_parsed(db, origin, parsed, display=shown)]
 
 
 def _import_url(db: Database, url: str, limits: FetchLimits) -> list[ImportOutcome]:
@@ -144,8 +215,8 @@ def _import_items(db: Database, feed: ParsedFeed, shown: str) -> list[ImportOutc
     return outcomes[::-1]
 
 
-def _import_opml(db: Database, path: Path, shown: str) -> list[ImportOutcome]:
-    found, problems = parse_opml(read_limited(path))
+def _import_opml(db: Database, data: bytes, shown: str) -> list[ImportOutcome]:
+    found, problems = parse_opml(data)
     outcomes = [ImportOutcome(shown, "failed", message=problem) for problem in problems]
     for o in subscriptions.add_subscriptions(db, found, shown):
         status = "added" if o.status == "subscribed" else "unchanged"
