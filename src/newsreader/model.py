@@ -11,6 +11,12 @@ from typing import Any, ClassVar, Literal
 
 BlockKind = Literal["paragraph", "heading"]
 
+# Limits that hold on every way in, so that whatever an export writes an import
+# accepts (W3C files, the CLI and the TUI check the same numbers).
+MAX_TAG_CHARS = 200
+MAX_NOTE_CHARS = 1_000_000
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
+
 # A JSON field: its name, or (name, attribute or property it is read from).
 JsonField = str | tuple[str, str]
 

@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsreader.anchoring import QuoteError
 from newsreader.cli.feeds import export_opml, progress_bar
-from newsreader.cli.output import fail, print_json, report_imports, say
+from newsreader.cli.output import fail, import_summary, print_json, report_imports, say
 from newsreader.library import Library
 from newsreader.locations import default_export_dir
 from newsreader.text.terminal import one_line, strip_control
@@ -84,9 +83,13 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_annotate(lib: Library, args: argparse.Namespace) -> int:
+    if not isinstance(args.quote, str) or not args.quote.strip():
+        # argparse hands `--quote=--` over as a list
+        fail(f"article {args.id}: --quote needs the text to highlight")
+        return 2
     try:
         h = lib.annotate_by_quote(args.id, args.quote, note=args.note, tags=args.tag)
-    except QuoteError as exc:
+    except ValueError as exc:  # QuoteNotFound, QuoteAmbiguous, a tag or note too long
         fail(f"article {args.id}: {exc}")
         return 1
     print(h.id)
@@ -95,7 +98,11 @@ def cmd_annotate(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_note(lib: Library, args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
-    note = lib.set_article_note(args.id, text)
+    try:
+        note = lib.set_article_note(args.id, text)
+    except ValueError as exc:
+        fail(f"article {args.id}: {exc}")
+        return 1
     print(f"note {'saved on' if note else 'removed from'} article {args.id}")
     return 0
 
@@ -123,7 +130,10 @@ def report_reclean(outcomes) -> int:
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     with progress_bar("importing") as progress:
         outcomes = lib.import_paths(args.paths, args.encoding, progress=progress)
-    return report_imports(outcomes)
+    status = report_imports(outcomes)
+    if len(outcomes) > 1:
+        print(import_summary(outcomes))  # last: every line before it is one input
+    return status
 
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from newsreader.library import FeedOutcome, Library
 from newsreader.locations import default_export_dir
 from newsreader.library.subscriptions import Progress
+from newsreader.cli.arguments import article_id
 from newsreader.cli.output import fail, print_json
 from newsreader.text.terminal import one_line, strip_control
 
@@ -27,14 +28,14 @@ def add_feed_commands(commands: argparse._SubParsersAction) -> None:
     add_timeout_option(p)
 
     p = commands.add_parser("refresh", help="fetch every subscribed feed; one line per feed")
-    p.add_argument("--feed", type=int, action="append", metavar="ID", help="only this feed (repeatable)")
+    p.add_argument("--feed", type=article_id, action="append", metavar="ID", help="only this feed (repeatable)")
     add_timeout_option(p)
 
     p = commands.add_parser("feeds", help="list the subscriptions")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = commands.add_parser("unsubscribe", help="forget a subscription (its articles stay)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
 
 
 def add_timeout_option(parser: argparse.ArgumentParser) -> None:

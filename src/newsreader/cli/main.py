@@ -22,6 +22,7 @@ from newsreader.cli.feeds import (
     cmd_subscribe,
     cmd_unsubscribe,
 )
+from newsreader.cli.arguments import MAX_RESULTS, article_id, result_limit
 from newsreader.cli.output import fail, report_imports
 from newsreader.library import Library, NotFound, StoreError
 
@@ -53,22 +54,22 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser("show", help="the cleaned text of an article")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = commands.add_parser("search", help="ranked hits in articles and notes")
     p.add_argument("query")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--limit", type=result_limit, default=20, metavar="N", help=f"1 to {MAX_RESULTS} (default 20)")
 
     p = commands.add_parser("annotate", help="highlight a passage, found by its text")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.add_argument("--quote", required=True, help="the exact text to highlight")
     p.add_argument("--note", help="a note on the highlight (Markdown)")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="repeatable")
 
     p = commands.add_parser("note", help="set the article note (blank removes it)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.add_argument("text", help="the note (Markdown); - reads it from stdin")
 
     p = commands.add_parser("reclean", help="re-derive article text with the current cleaner")
@@ -81,7 +82,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=["markdown", "w3c", "opml"], default="markdown")
     scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--article", type=int, action="append", metavar="ID", help="repeatable")
+    scope.add_argument("--article", type=article_id, action="append", metavar="ID", help="repeatable")
     scope.add_argument(
         "--all", action="store_true", help="every annotated article (Markdown: plus index.md)"
     )

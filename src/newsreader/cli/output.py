@@ -38,6 +38,16 @@ def print_json(value: Serialisable | Iterable[Serialisable] | dict[str, Any], vi
     print(safe_json(data))
 
 
+IMPORT_COUNTS = (("added", "added"), ("updated", "updated"), ("unchanged", "unchanged"),
+                 ("duplicate", "duplicate"), ("skipped", "skipped"), ("failed", "failed"))
+
+
+def import_summary(outcomes: Sequence[ImportOutcome]) -> str:
+    """ "summary: 2 added, 1 skipped, 1 failed" (the counts that are not zero)."""
+    counts = [(sum(o.status == status for o in outcomes), word) for status, word in IMPORT_COUNTS]
+    return "summary: " + ", ".join(f"{n} {word}" for n, word in counts if n)
+
+
 def report_imports(outcomes: Sequence[ImportOutcome]) -> int:
     """One line per input (failures on stderr with the reason); 1 if any failed."""
     for o in outcomes:

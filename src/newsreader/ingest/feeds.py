@@ -9,6 +9,7 @@ entity (no file is read); tests/test_feeds_safety.py holds it to that.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import urllib.parse
@@ -46,6 +47,8 @@ class ParsedFeed:
     title: str | None
     site_url: str | None
     items: tuple[FeedItem, ...]
+    # Items left out, with the reason ("item 4: no text and no title"): said, never silent.
+    skipped: tuple[str, ...] = ()
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -73,14 +76,22 @@ def parse_feed(data: bytes, url: str, media_type: str | None = None) -> ParsedFe
     feed = parsed.feed
     site_url = _web_url(feed.get("link"), url)
     items = []
-    for entry in parsed.entries[:MAX_ITEMS]:
+    skipped = []
+    for number, entry in enumerate(parsed.entries[:MAX_ITEMS], start=1):
         try:
             item = _item(entry, url)
-        except Exception:  # one unreadable item (odd markup) must not cost the others
-            item = None
-        if item is not None:
+        except Exception as exc:  # one unreadable item (odd markup) must not cost the others
+            skipped.append(f"item {number}: unreadable ({type(exc).__name__})")
+            continue
+        if item is None:
+            skipped.append(f"item {number}: no guid, no link, no title and no text")
+        else:
             items.append(item)
-    return ParsedFeed(title=_one_line(feed.get("title")), site_url=site_url, items=tuple(items))
+    if len(parsed.entries) > MAX_ITEMS:
+        skipped.append(f"{len(parsed.entries) - MAX_ITEMS} items beyond the first {MAX_ITEMS}")
+    return ParsedFeed(
+        title=_one_line(feed.get("title")), site_url=site_url, items=tuple(items), skipped=tuple(skipped)
+    )
 
 
 def _item(entry: Any, feed_url: str) -> FeedItem | None:
@@ -88,14 +99,21 @@ def _item(entry: Any, feed_url: str) -> FeedItem | None:
     # A guid that is not a URL is not a link, even if feedparser offers it as one.
     offered = entry.get("link")
     link = None if offered == guid and not _web_url(guid) else _web_url(offered, feed_url)
-    origin = _origin(guid if isinstance(guid, str) else None, link, feed_url)
-    if origin is None:
-        return None  # neither guid nor link: nothing to recognise it by next time
     contents = entry.get("content") or []
     full = max((_text_of(c.get("value"), c.get("type")) for c in contents), key=len, default="")
     summary = _text_of(entry.get("summary"), (entry.get("summary_detail") or {}).get("type"))
     text = full if len(full) >= len(summary) else summary
-    title = _one_line(entry.get("title")) or (_one_line(text.split("\n", 1)[0]) or "")[:80] or link or origin
+    given_title = _one_line(entry.get("title"))
+    origin = _origin(guid if isinstance(guid, str) else None, link, feed_url)
+    if origin is None:
+        # Neither guid nor link: recognised next time by what it says. An item
+        # whose text is later edited then comes back as a new article (the old
+        # one, and its highlights, stay).
+        if not (given_title or text.strip()):
+            return None
+        digest = hashlib.sha256(f"{given_title}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        origin = f"{feed_url}#content-{digest[:24]}"
+    title = given_title or (_one_line(text.split("\n", 1)[0]) or "")[:80] or link or origin
     return FeedItem(
         origin=origin,
         title=title,

@@ -59,7 +59,13 @@ def parse_opml(data: bytes) -> tuple[list[Subscription], list[str]]:
         if not url:
             continue  # a folder or a plain link
         name = _text(outline.get("title") or outline.get("text"))
-        if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
+        try:
+            scheme = urllib.parse.urlsplit(url).scheme.lower()
+            urllib.parse.urlsplit(url).port  # noqa: B018 - raises on "http://h:99999"
+        except ValueError as exc:
+            problems.append(f"{name or url[:80]}: not a valid feed URL ({exc})")
+            continue
+        if scheme not in ("http", "https"):
             problems.append(f"{name or url}: only http and https feeds can be subscribed ({url[:80]})")
             continue
         if url in seen:
@@ -68,7 +74,10 @@ def parse_opml(data: bytes) -> tuple[list[Subscription], list[str]]:
             name = None  # exporters write the URL as the text of an untitled feed
         seen.add(url)
         site = (outline.get("htmlUrl") or "").strip()
-        site_url = site if urllib.parse.urlsplit(site).scheme.lower() in ("http", "https") else None
+        try:
+            site_url = site if urllib.parse.urlsplit(site).scheme.lower() in ("http", "https") else None
+        except ValueError:
+            site_url = None  # a broken site link costs only the link
         subscriptions.append(Subscription(url=url, title=name, site_url=site_url))
     return subscriptions, problems
 

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.anchoring import CONTEXT_CHARS, Quote
+from newsreader.model import MAX_NOTE_CHARS, MAX_TAG_CHARS
 from newsreader.ingest.plaintext import IngestError, read_limited
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_TEXT_CHARS = 1_000_000
-MAX_TAG_CHARS = 200
+MAX_TEXT_CHARS = MAX_NOTE_CHARS
 MAX_ID_CHARS = 2048
 MAX_PAGES = 10_000
 MAX_OFFSET = 2**31 - 1
@@ -197,6 +197,10 @@ def _text(value: Any, what: str, limit: int = MAX_TEXT_CHARS) -> str:
         raise _Invalid(f"{what} is not a string")
     if len(value) > limit:
         raise _Invalid(f"{what} is too long ({len(value):,} characters; the limit is {limit:,})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Invalid(f"{what} is not valid Unicode (it holds a lone surrogate)") from None
     return value
 
 

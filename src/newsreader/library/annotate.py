@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from newsreader import anchoring
 from newsreader.library.base import LibraryBase
 from newsreader.library.importing import utc_now
-from newsreader.model import ArticleNote, Highlight
+from newsreader.model import MAX_NOTE_CHARS, MAX_TAG_CHARS, ArticleNote, Highlight
 from newsreader.store import annotations as notes_db
 
 
@@ -42,7 +42,7 @@ class Annotating(LibraryBase):
                 "exact": quote.exact,
                 "prefix": quote.prefix,
                 "suffix": quote.suffix,
-                "note": note or None,
+                "note": _check_note(note or None),
                 "color": color,
                 "tags": _clean_tags(tags),
                 "created_at": now,
@@ -92,7 +92,7 @@ class Annotating(LibraryBase):
     def set_highlight_note(self, highlight_id: int, note: str | None) -> Highlight:
         """Set (or clear, with None/blank) a highlight's note; committed on return."""
         self.highlight(highlight_id)
-        text = note if note and note.strip() else None
+        text = _check_note(note if note and note.strip() else None)
         notes_db.update_highlight(self._db, highlight_id, {"note": text, "updated_at": utc_now()})
         return self.highlight(highlight_id)
 
@@ -137,7 +137,7 @@ class Annotating(LibraryBase):
         if text is None or not text.strip():
             notes_db.delete_article_note(self._db, article_id)
             return None
-        notes_db.upsert_article_note(self._db, article_id, text, utc_now())
+        notes_db.upsert_article_note(self._db, article_id, _check_note(text), utc_now())
         return self.article_note(article_id)
 
 
@@ -157,4 +157,24 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _clean_tags(tags: Sequence[str]) -> list[str]:
-    return sorted({t.strip() for t in tags if t.strip()})
+    """Tags stripped, de-duplicated and sorted; ValueError for one an import would refuse."""
+    cleaned = sorted({t.strip() for t in tags if t.strip()})
+    for tag in cleaned:
+        _check_text(tag, "a tag", MAX_TAG_CHARS)
+    return cleaned
+
+
+def _check_note(note: str | None) -> str | None:
+    if note is not None:
+        _check_text(note, "the note", MAX_NOTE_CHARS)
+    return note
+
+
+def _check_text(text: str, what: str, limit: int) -> None:
+    """ValueError (a one-line message) for text that could not make the round trip."""
+    if len(text) > limit:
+        raise ValueError(f"{what} is too long ({len(text):,} characters; the limit is {limit:,})")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{what} is not valid text (it holds bytes that are not UTF-8)") from None

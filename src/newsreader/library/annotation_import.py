@@ -12,6 +12,7 @@ highlight (same article, quote, place and note). One transaction per annotation.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,10 +92,14 @@ class _Merger:
         article_id = self._article_for(item.target)
         if article_id is None:
             return self._outcome(item, "failed", message=_no_article(item.target))
-        with self.db.atomic():
-            if item.quote is None:
-                return self._merge_note(item, article_id)
-            return self._merge_highlight(item, article_id)
+        try:
+            with self.db.atomic():
+                if item.quote is None:
+                    return self._merge_note(item, article_id)
+                return self._merge_highlight(item, article_id)
+        except (sqlite3.IntegrityError, UnicodeError, ValueError) as exc:
+            # This annotation's transaction is rolled back; the others go on.
+            return self._outcome(item, "failed", message=f"could not be stored ({exc})")
 
     def _outcome(self, item: IncomingAnnotation, status: AnnotationStatus, **kw) -> AnnotationOutcome:
         return AnnotationOutcome(self.shown, item.index, item.id, status, **kw)

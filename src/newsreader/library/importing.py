@@ -27,7 +27,8 @@ from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
 from newsreader.text import CLEANER_VERSION, clean, detect_language
 
-ImportStatus = Literal["added", "updated", "unchanged", "duplicate", "failed"]
+# "skipped": an input part with nothing to import (a feed item with no text), said but no failure.
+ImportStatus = Literal["added", "updated", "unchanged", "duplicate", "skipped", "failed"]
 
 
 @dataclass(frozen=True)

@@ -202,8 +202,9 @@ def _import_url(db: Database, url: str, limits: FetchLimits) -> list[ImportOutco
 
 def _import_items(db: Database, feed: ParsedFeed, shown: str) -> list[ImportOutcome]:
     """A feed's items imported once, without subscribing."""
+    skipped = [ImportOutcome(f"{shown}: {reason}", "skipped") for reason in feed.skipped]
     if not feed.items:
-        return [ImportOutcome(shown, "unchanged", message="the feed has no items")]
+        return [*skipped, ImportOutcome(shown, "unchanged", message="the feed has no items")]
     outcomes = []
     for item in reversed(feed.items):
         meta = ArticleMeta(url=item.link, author=item.author, published=item.published)
@@ -212,7 +213,7 @@ def _import_items(db: Database, feed: ParsedFeed, shown: str) -> list[ImportOutc
                 db, item.origin, item.as_article(), source=feed.title, display=f"{shown}: {item.title}", meta=meta
             )
         )
-    return outcomes[::-1]
+    return [*outcomes[::-1], *skipped]
 
 
 def _import_opml(db: Database, data: bytes, shown: str) -> list[ImportOutcome]:

@@ -166,10 +166,12 @@ def _store(db: Database, feed: Feed, download: _Download) -> FeedOutcome:
         added += outcome.status == "added"
         updated += outcome.status == "updated"
     feeds_db.record_success(db, feed.id, now, "ok", title=parsed.title, site_url=parsed.site_url, **validators)
-    note = (
-        f"{download.page_failures} page(s) could not be fetched; kept their summaries"
-        if download.page_failures else ""
-    )
+    notes = []
+    if download.page_failures:
+        notes.append(f"{download.page_failures} page(s) could not be fetched; kept their summaries")
+    if parsed.skipped:
+        notes.append(f"{len(parsed.skipped)} item(s) skipped ({parsed.skipped[0]})")
+    note = "; ".join(notes)
     status: FeedStatus = "new" if added or updated else "unchanged"
     return FeedOutcome(feed.url, status, title, feed.id, added, updated, note)
 
