@@ -8,6 +8,7 @@ stderr), 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from collections.abc import Callable, Sequence
 
 from newsreader import __version__
@@ -24,7 +25,7 @@ from newsreader.cli.feeds import (
 )
 from newsreader.cli.arguments import MAX_RESULTS, article_id, result_limit
 from newsreader.cli.output import fail, report_imports
-from newsreader.library import Library, NotFound, StoreError
+from newsreader.library import Library, NotFound, StoreError, store_problem
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -131,6 +132,9 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
         return max(status, handlers[args.command](lib, args))
     except NotFound as exc:
         fail(str(exc))
+        return 1
+    except sqlite3.Error as exc:
+        fail(store_problem(lib.store.path, exc))
         return 1
     except BrokenPipeError:
         return 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from newsreader.library.errors import NotFound, SchemaTooNewError, StoreError
+from newsreader.library.errors import NotFound, SchemaTooNewError, StoreError, StoreProblem, store_problem
 from newsreader.library.facade import Library
 from newsreader.library.importing import ImportOutcome, ImportStatus, content_hash, utc_now
 from newsreader.library.prepare import Prepared
@@ -37,7 +37,9 @@ __all__ = [
     "Prepared",
     "SchemaTooNewError",
     "StoreError",
+    "StoreProblem",
     "content_hash",
+    "store_problem",
     "utc_now",
     *_LAZY_EXPORTS,
 ]

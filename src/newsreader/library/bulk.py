@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -297,6 +298,26 @@ class _Writer:
         """Write the pending rows and their index entries in one transaction."""
         if not self.pending:
             return
+        try:
+            self._write_batch()
+        except sqlite3.IntegrityError:
+            # Another importer wrote some of these origins or texts since they were
+            # checked (two `newsreader import` runs over the same files): the batch
+            # is rolled back, and the one-by-one path decides each (unchanged,
+            # updated or duplicate), under its own transactions.
+            self._write_one_by_one()
+        self.pending.clear()
+        self.pending_hashes.clear()
+
+    def _write_one_by_one(self) -> None:
+        for index, origin, source, r in self.pending:
+            parsed = parse_plaintext(r[2], r[3])
+            shown = self.outcomes[index].source
+            self.outcomes[index] = importing.import_parsed(self.db, origin, parsed, source=source, display=shown)
+            if self.outcomes[index].status == "added":
+                self.added_hashes[r[1]] = self.outcomes[index].article_id
+
+    def _write_batch(self) -> None:
         now = utc_now()
         conn = self.db.conn
         with _immediate_transaction(self.db):
@@ -316,8 +337,6 @@ class _Writer:
         for article_id, (index, _origin, _source, r) in enumerate(self.pending, start=first):
             self.outcomes[index] = ImportOutcome(self.outcomes[index].source, "added", article_id)
             self.added_hashes[r[1]] = article_id
-        self.pending.clear()
-        self.pending_hashes.clear()
 
     @contextmanager
     def bulk_settings(self):

@@ -15,6 +15,7 @@ re-deriving a body, `clean(parse_plaintext(raw).body)`, serves them all.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
@@ -89,8 +90,25 @@ def import_parsed(
     """Add, update or skip one parsed article, by origin and content hash.
 
     `meta` (url, author, published, feed) is written with new or changed
-    content; an unchanged article is left exactly as it is.
+    content; an unchanged article is left exactly as it is. Another process
+    importing the same origin at the same moment is not an error: the second
+    insert finds the first one's row and decides again (unchanged or updated).
     """
+    try:
+        return _import_parsed(db, origin, parsed, source=source, display=display, meta=meta)
+    except sqlite3.IntegrityError:
+        return _import_parsed(db, origin, parsed, source=source, display=display, meta=meta)
+
+
+def _import_parsed(
+    db: Database,
+    origin: str,
+    parsed: ParsedArticle,
+    *,
+    source: str | None,
+    display: str | None,
+    meta: ArticleMeta | None,
+) -> ImportOutcome:
     shown = display or origin
     digest = content_hash(parsed.raw)
     existing = articles_db.find_id_by_origin(db, origin)

@@ -42,6 +42,8 @@ class Preparing(LibraryBase):
         The one place this happens, for the CLI and the TUI alike. When there is
         nothing to do it costs two index reads and writes nothing.
         """
+        if self.store.read_only:
+            return Prepared([], [])  # nothing can be written; what is stored is shown
         seeded = self.ensure_seeded()
         return Prepared(seeded, self.reclean_outdated() if reclean else [])
 

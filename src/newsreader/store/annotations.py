@@ -12,6 +12,7 @@ version bump; a later migration may adopt them unchanged.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -163,6 +164,10 @@ _MAPPING_TABLES = {
 
 
 def _ensure_identity_tables(db: Database) -> None:
+    if db.table_exists("store_settings") and all(
+        db.table_exists(table) for table, _column, _parent in _MAPPING_TABLES.values()
+    ):
+        return  # nothing to write (and a read-only store can still export)
     db.execute(
         "CREATE TABLE IF NOT EXISTS store_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
     )
@@ -181,11 +186,23 @@ def _ensure_identity_tables(db: Database) -> None:
 
 def store_uuid(db: Database) -> str:
     """This store's stable random id, made on first use."""
-    _ensure_identity_tables(db)
-    db.execute(
-        "INSERT OR IGNORE INTO store_settings (key, value) VALUES ('store_uuid', ?)",
-        [str(uuid.uuid4())],
-    )
+    if db.table_exists("store_settings"):
+        row = db.execute("SELECT value FROM store_settings WHERE key = 'store_uuid'").fetchone()
+        if row is not None:
+            return row[0]
+    try:
+        _ensure_identity_tables(db)
+        db.execute(
+            "INSERT OR IGNORE INTO store_settings (key, value) VALUES ('store_uuid', ?)",
+            [str(uuid.uuid4())],
+        )
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc):
+            raise
+        # A read-only store that never exported has no id and cannot keep one: one
+        # derived from where it lies is stable for as long as it cannot change.
+        file = db.execute("PRAGMA database_list").fetchone()[2]
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"newsreader-read-only:{file}"))
     return db.execute("SELECT value FROM store_settings WHERE key = 'store_uuid'").fetchone()[0]
 
 
@@ -212,8 +229,9 @@ def record_imported(
 
 def adopted_ids(db: Database, kind: str) -> dict[int, str]:
     """local id -> the imported annotation id it was created from (the first one)."""
-    _ensure_identity_tables(db)
     table, column, _ = _MAPPING_TABLES[kind]
+    if not db.table_exists(table):
+        return {}  # nothing was ever imported (and nothing needs writing to say so)
     rows = db.execute(
         f"SELECT {column}, external_id FROM {table} WHERE created = 1 ORDER BY rowid DESC"
     ).fetchall()

@@ -67,7 +67,10 @@ class Database:
                 raise
             conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
-        conn.execute("BEGIN")
+        # IMMEDIATE: the write lock first. A deferred BEGIN that reads and then
+        # writes fails at once with "database is locked" (no busy wait) when
+        # another process wrote in between; with the lock first it waits instead.
+        conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:

@@ -31,6 +31,10 @@ class NotOurs(Exception):
     """The file is not a newsreader store; str() is the reason, one line."""
 
 
+class Damaged(Exception):
+    """A newsreader store (by its header) whose contents cannot be read."""
+
+
 def header(path: Path) -> bytes | None:
     """The 100-byte SQLite header, or None for a missing or empty file."""
     try:
@@ -63,7 +67,12 @@ def check_ours(path: Path) -> tuple[bool, set[str]]:
     found = application_id(head)
     if found not in (0, APPLICATION_ID):
         raise NotOurs(f"an SQLite database of another program (application id {found:#010x})")
-    tables, names = _read_schema(immutable_uri(path))
+    try:
+        tables, names = _read_schema(immutable_uri(path))
+    except NotOurs as exc:
+        if found == APPLICATION_ID:
+            raise Damaged(str(exc)) from None
+        raise
     if found == APPLICATION_ID or names:
         if Path(f"{path}-wal").exists():
             # Committed but not yet checkpointed records (a newer migration, say) are
@@ -88,7 +97,7 @@ def _read_schema(uri: str) -> tuple[set[str], set[str]]:
                 f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
             )
             names = {r[0] for r in rows}
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise NotOurs(f"an unreadable SQLite database ({exc})") from None
     finally:
         conn.close()
