@@ -147,11 +147,14 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         return export_w3c(lib, args, ids)
     out = Path(args.out) if args.out is not None else default_export_dir()
     paths = lib.export_markdown_all(out) if args.all else lib.export_markdown(out, ids)
-    if not paths:
+    skipped = getattr(paths, "skipped", [])
+    if not paths and not skipped:
         print("nothing to export: no article has highlights or notes", file=sys.stderr)
     for path in paths:
         print(strip_control(str(path)))
-    return 0
+    for problem in skipped:  # a file of the user's where an export would go
+        fail(str(problem))
+    return 1 if skipped else 0
 
 
 def export_w3c(lib: Library, args: argparse.Namespace, ids: list[int] | None) -> int:

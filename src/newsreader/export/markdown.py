@@ -15,9 +15,13 @@ from pathlib import Path
 
 from newsreader.export.files import safe_output_path, safe_slug, write_atomic
 from newsreader.model import Article, ArticleNote, Highlight
+from newsreader.text.terminal import strip_control
 
 __all__ = [
+    "GENERATOR",
     "INDEX_FILENAME",
+    "NotOurFile",
+    "Written",
     "markdown_filename",
     "render_index",
     "render_markdown",
@@ -26,6 +30,31 @@ __all__ = [
 ]
 
 INDEX_FILENAME = "index.md"
+# Every file this module writes says so in its front matter; a file in the
+# export folder without it is the user's and is never overwritten.
+GENERATOR = "newsreader"
+_GENERATOR_LINE = f'generator: "{GENERATOR}"'
+_LEGACY_INDEX = "# Exported articles\n"  # index.md as exports before the marker wrote it
+# index.md has no front matter; its mark is a comment on its last line.
+_INDEX_MARK = f"<!-- {_GENERATOR_LINE}: replaced by every export --all -->"
+
+
+class NotOurFile(OSError):
+    """A file at an export's path that newsreader did not write: left as it is."""
+
+    def __init__(self, path: Path):
+        super().__init__(None, "exists and was not written by newsreader; left as it is", str(path))
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+class Written(list):
+    """The paths an export wrote, and `skipped`: the user's files it left alone."""
+
+    def __init__(self, paths=(), skipped=()):
+        super().__init__(paths)
+        self.skipped: list[NotOurFile] = list(skipped)
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WHITESPACE = re.compile(r"\s+")
@@ -71,6 +100,8 @@ def _yaml_str(value: str) -> str:
             cp < 0x20
             or 0x7F <= cp <= 0x9F
             or cp in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
+            or 0x202A <= cp <= 0x202E  # bidi controls: escaped, so visible in the file
+            or 0x2066 <= cp <= 0x2069
             or 0xD800 <= cp <= 0xDFFF
         ):
             out.append(f"\\u{cp:04x}")
@@ -101,6 +132,7 @@ def _front_matter(article: Article, tags: Sequence[str]) -> str:
             value = _yaml_str(value)
         lines.append(f"{key}: {value}")
     lines.append("tags: [" + ", ".join(_yaml_str(t) for t in tags) + "]")
+    lines.append(_GENERATOR_LINE)
     lines.append("---")
     return "\n".join(lines)
 
@@ -109,7 +141,7 @@ def _front_matter(article: Article, tags: Sequence[str]) -> str:
 
 
 def _one_line(text: str) -> str:
-    return _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", strip_control(text))).strip()
 
 
 def _heading(title: str) -> str:
@@ -122,7 +154,7 @@ def _heading(title: str) -> str:
 
 
 def _blockquote(text: str) -> str:
-    lines = _LINE_BREAK.split(text.strip("\r\n"))
+    lines = _LINE_BREAK.split(strip_control(text).strip("\r\n"))
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
@@ -135,7 +167,9 @@ def _user_markdown(text: str | None) -> str | None:
     """
     if text is None or not text.strip():
         return None
-    lines = _LINE_BREAK.split(text.strip("\r\n"))
+    # Escape sequences, other controls and bidi overrides out (a `cat` of the
+    # file must not repaint the terminal); every other character is kept.
+    lines = _LINE_BREAK.split(strip_control(text).strip("\r\n"))
     open_fence: str | None = None
     for line in lines:
         match = _FENCE.match(line)
@@ -231,8 +265,38 @@ def write_markdown(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = safe_output_path(out_dir, markdown_filename(article))
+    if not written_by_us(path, article.id):
+        raise NotOurFile(path)
     write_atomic(path, render_markdown(article, highlights, note))
     return path
+
+
+def _tail(path: Path) -> str:
+    with open(path, "rb") as fh:
+        fh.seek(max(0, path.stat().st_size - 512))
+        return fh.read().decode("utf-8", errors="replace")
+
+
+def written_by_us(path: Path, article_id: int | None = None) -> bool:
+    """True if `path` is missing or an earlier newsreader export (its front
+    matter's generator line; for exports from before that line, the id of the
+    article whose name it has, or the index's own first line)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except FileNotFoundError:
+        return True
+    except IsADirectoryError:
+        return False
+    if article_id is None and _INDEX_MARK in _tail(path):
+        return True
+    if head.startswith("---\n"):
+        front = head[4 : head.find("\n---", 4)] if "\n---" in head[4:] else ""
+        if _GENERATOR_LINE in front.splitlines():
+            return True
+        if article_id is not None and front.startswith(f"id: {int(article_id)}\n"):
+            return True
+    return article_id is None and head.startswith(_LEGACY_INDEX) and "\n- [[" in head
 
 
 def render_index(
@@ -253,6 +317,7 @@ def render_index(
         # than as a link alias: "|", "]]" or a newline would break an alias.
         title = _INDEX_SPECIAL.sub(r"\\\1", _one_line(article.title)) or "Untitled"
         lines.append(f"- [[{stem}]] {title} ({', '.join(counts)})")
+    lines += ["", _INDEX_MARK]
     return "\n".join(lines) + "\n"
 
 
@@ -263,13 +328,23 @@ def write_markdown_all(
     """Export every article plus an ``index.md`` linking them all.
 
     Returns the article files in the order given, then the index. Article
-    file names always end in ``-<id>``, so none can collide with the index.
+    file names always end in ``-<id>``, so none can collide with the index. A
+    file of the user's at one of those paths is left alone and listed in the
+    result's `skipped`; the rest is written.
     """
     out_dir = Path(out_dir)
     entries = [(a, list(hs), n) for a, hs, n in items]
-    paths = [write_markdown(out_dir, a, hs, n) for a, hs, n in entries]
+    written = Written()
+    for a, hs, n in entries:
+        try:
+            written.append(write_markdown(out_dir, a, hs, n))
+        except NotOurFile as exc:
+            written.skipped.append(exc)
     out_dir.mkdir(parents=True, exist_ok=True)  # also when there are no articles
     index = safe_output_path(out_dir, INDEX_FILENAME)
-    write_atomic(index, render_index(entries))
-    paths.append(index)
-    return paths
+    if written_by_us(index):
+        write_atomic(index, render_index(entries))
+        written.append(index)
+    else:
+        written.skipped.append(NotOurFile(index))
+    return written
