@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsreader.cli.feeds import export_opml, progress_bar
 from newsreader.cli.output import fail, import_summary, print_json, report_imports, say
-from newsreader.library import Library
+from newsreader.library import ImportInterrupted, Library
 from newsreader.locations import default_export_dir
 from newsreader.text.terminal import one_line, strip_control
 from newsreader.text.wording import excerpt
@@ -128,11 +128,19 @@ def report_reclean(outcomes) -> int:
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
-    with progress_bar("importing") as progress:
-        outcomes = lib.import_paths(args.paths, args.encoding, progress=progress)
+    interrupted = False
+    try:
+        with progress_bar("importing") as progress:
+            outcomes = lib.import_paths(args.paths, args.encoding, progress=progress)
+    except ImportInterrupted as stop:
+        outcomes, interrupted = stop.outcomes, True
     status = report_imports(outcomes)
     if len(outcomes) > 1:
         print(import_summary(outcomes))  # last: every line before it is one input
+    if interrupted:
+        committed = sum(o.status in ("added", "updated") for o in outcomes)
+        fail(f"interrupted: {committed} article(s) were committed before Ctrl-C; the rest was left out")
+        return 130
     return status
 
 

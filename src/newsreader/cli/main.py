@@ -138,6 +138,9 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
         return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        fail("interrupted")
+        return 130
     except OSError as exc:
         fail(f"{exc.filename or ''}: {exc.strerror or exc}")
         return 1

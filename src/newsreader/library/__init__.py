@@ -23,6 +23,7 @@ _LAZY_EXPORTS = {
     "FeedOutcome": "newsreader.library.subscriptions",
     "Progress": "newsreader.library.subscriptions",
     "FetchLimits": "newsreader.ingest.fetch",
+    "ImportInterrupted": "newsreader.library.bulk",
     "looks_like_url": "newsreader.ingest.fetch",
     # The search's wording and match finder, for the UIs.
     "count_text": "newsreader.search",

@@ -27,7 +27,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -51,6 +55,8 @@ BATCH_SIZE = 500  # rows per transaction: big enough that commits and FTS5 flush
 CHUNK_SIZE = 16  # inputs per task sent to a worker: amortises the inter-process round trip
 # Below this many inputs a process pool costs more to start (~0.5 s) than it saves.
 MIN_PARALLEL = 128
+# How often a worker looks whether its parent is still there (the fallback to PDEATHSIG).
+PARENT_CHECK_SECONDS = 0.5
 # A larger page cache keeps FTS5's segment merges in memory during a big load.
 BULK_CACHE_KIB = 64 * 1024
 
@@ -125,9 +131,52 @@ def _prepare_chunk(jobs: list[_Job]) -> list[tuple]:
     return [_prepare(job) for job in jobs]
 
 
-def _warm_up() -> None:
-    # Load langdetect's profiles once per worker, before the first timed article.
+def _worker_start(parent: int) -> None:
+    """Each worker: die with the parent, leave Ctrl-C and the terminal to it, and
+    load langdetect's profiles once, before the first article."""
+    _die_with(parent)
+    # Ctrl-C reaches the whole process group: the parent stops the import and
+    # says what was committed; a worker printing a traceback would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Nothing of a worker's belongs on the terminal, and an orphan must not keep
+    # the user's stdout open (a pipe's reader would wait for it).
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(devnull, fd)
     detect_language("Dette er en liten tekst for å laste språkprofilene.")
+
+
+def _die_with(parent: int) -> None:
+    """Exit as soon as `parent` is gone, however it ended (kill -9 included).
+
+    Linux: the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG);
+    elsewhere, and as a second line, a thread checks who the parent is.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsreader-parent-watch", daemon=True).start()
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a bulk import: `outcomes` say what was committed before it."""
+
+    def __init__(self, outcomes: list[ImportOutcome]):
+        super().__init__()
+        self.outcomes = outcomes
 
 
 # -- the writer side ------------------------------------------------------------------
@@ -191,10 +240,19 @@ def _run(
     parallel = workers > 1 and total >= MIN_PARALLEL
     with writer.bulk_settings():
         prepared = _prepared_in_pool(db, inputs, workers) if parallel else _prepared_here(db, inputs)
-        for done, (entry, result) in enumerate(zip(inputs, prepared), start=1):
-            writer.take(entry, result)
-            if progress is not None:
-                progress(done, total, entry[1])
+        try:
+            for done, (entry, result) in enumerate(zip(inputs, prepared), start=1):
+                writer.take(entry, result)
+                if progress is not None:
+                    progress(done, total, entry[1])
+        except KeyboardInterrupt:
+            # What is prepared is written (one short transaction), the rest is
+            # said to be left out; the pool's workers are stopped by closing it.
+            prepared.close()
+            writer.flush()
+            left = [ImportOutcome(entry[1], "failed", message="not imported: interrupted")
+                    for entry in inputs[len(writer.outcomes):]]
+            raise ImportInterrupted(writer.outcomes + left) from None
         writer.flush()
     return writer.outcomes
 
@@ -230,7 +288,8 @@ def _prepared_in_pool(db: Database, inputs: list[_Input], workers: int) -> Itera
     stays flat however many articles there are)."""
     # spawn, not fork: the caller may be a TUI with threads, which fork would copy half-way.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
+    try:
         pending: deque = deque()
         chunks = _chunks(db, inputs)
         for chunk in chunks:
@@ -243,6 +302,10 @@ def _prepared_in_pool(db: Database, inputs: list[_Input], workers: int) -> Itera
             if next_chunk is not None:
                 pending.append(pool.submit(_prepare_chunk, next_chunk))
             yield from results
+    finally:
+        # Also when the caller stops early (Ctrl-C, an error): queued chunks are
+        # dropped instead of prepared, and the workers exit.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Writer:
