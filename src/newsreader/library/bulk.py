@@ -373,12 +373,17 @@ class _Writer:
         self.pending_hashes.clear()
 
     def _write_one_by_one(self) -> None:
-        for index, origin, source, r in self.pending:
-            parsed = parse_plaintext(r[2], r[3])
-            shown = self.outcomes[index].source
-            self.outcomes[index] = importing.import_parsed(self.db, origin, parsed, source=source, display=shown)
-            if self.outcomes[index].status == "added":
-                self.added_hashes[r[1]] = self.outcomes[index].article_id
+        decided = {}
+        # One transaction still: a batch is written whole or not at all.
+        with self.db.atomic():
+            for index, origin, source, r in self.pending:
+                parsed = parse_plaintext(r[2], r[3])
+                shown = self.outcomes[index].source
+                decided[index] = (r[1], importing.import_parsed(self.db, origin, parsed, source=source, display=shown))
+        for index, (digest, outcome) in decided.items():
+            self.outcomes[index] = outcome
+            if outcome.status == "added":
+                self.added_hashes[digest] = outcome.article_id
 
     def _write_batch(self) -> None:
         now = utc_now()
