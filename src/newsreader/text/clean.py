@@ -145,6 +145,6 @@ def clean(body_text: str, language: str | None = None) -> CleanedText:
     """
     text = _CONTROL.sub("", _NEWLINES.sub("\n", body_text))
     text = strip_ad_markers(text, language)
-    lines = [_RUNS.sub(" ", line).strip() for line in text.split("\n")]
+    lines = (_RUNS.sub(" ", line).strip() for line in text.split("\n"))
     body, blocks = build_blocks(lines)
     return CleanedText(body=body, blocks=tuple(blocks))
