@@ -16,6 +16,7 @@ BlockKind = Literal["paragraph", "heading"]
 MAX_TAG_CHARS = 200
 MAX_NOTE_CHARS = 1_000_000
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
+MAX_SEARCH_RESULTS = 1000  # hits one search returns at most
 
 # A JSON field: its name, or (name, attribute or property it is read from).
 JsonField = str | tuple[str, str]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from newsreader.model import MAX_ID
+from newsreader.model import MAX_ID, MAX_SEARCH_RESULTS
 
-MAX_RESULTS = 10_000
+MAX_RESULTS = MAX_SEARCH_RESULTS
 
 
 def article_id(text: str) -> int:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from newsreader.store.connection import Database
 
-from newsreader.model import SearchHit
+from newsreader.model import MAX_SEARCH_RESULTS, SearchHit
 from newsreader.search import filters as F
 from newsreader.search.matching import Matcher
 from newsreader.search.plan import (
@@ -41,7 +41,7 @@ from newsreader.search.plan import (
 from newsreader.search.query import Not, parse
 from newsreader.text.stemming import can_stem
 
-MAX_LIMIT = 1000
+MAX_LIMIT = MAX_SEARCH_RESULTS
 # Of each kind of hit, how many of the newest matches (after filters) are ranked;
 # see the module docstring. Larger than MAX_LIMIT, so a page is never short for it.
 RANK_CAP = 2000
