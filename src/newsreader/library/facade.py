@@ -43,6 +43,12 @@ class Library(Preparing, Annotating, Exporting):
         statement running on that thread's connection (a superseded search)."""
         return self.store.db.conn.interrupt
 
+    def changes_seen(self) -> int:
+        """A number that changes whenever another connection (another newsreader
+        process, a CLI import) commits to the store (`PRAGMA data_version`); the
+        TUI polls it to show what others wrote without a restart."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     # -- importing -----------------------------------------------------------------
 
     def import_paths(
