@@ -21,8 +21,6 @@ from newsreader.text.folding import fold_letters
 
 __all__ = ["is_reserved_name", "safe_output_path", "safe_slug", "write_atomic"]
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
 # Windows refuses these as file names with any case and any extension
 # ("con.txt", "Lpt1.md"); COM/LPT also come with superscript digits.
 _RESERVED = re.compile(
@@ -35,13 +33,23 @@ def is_reserved_name(name: str) -> bool:
     return bool(_RESERVED.match(name.rstrip(" .")))
 
 
+# A file name may be 255 bytes on most file systems; the slug's share leaves
+# room for "-<id>.md" and for editors' "name.md~" / sync tools' conflict copies.
+MAX_SLUG_BYTES = 160
+
+
 def safe_slug(title: str, article_id: int, max_len: int = 80) -> str:
     """Turn an untrusted title into a readable, unique file-name stem.
 
-    The result is ASCII lower-case letters, digits and hyphens, starts with a
-    letter or digit, and ends in ``-{article_id}`` so it is never empty, never
-    a reserved device name and unique per article. The title part is at most
-    `max_len` characters, cut on a hyphen where possible; a title with nothing
+    Latin-script titles become ASCII lower-case letters, digits and hyphens
+    ("Blåbær på Ærø" -> "blabaer-pa-aero"), as a reader would type them.
+    Letters of every other script are kept as they are, normalised to NFC with
+    their combining marks ("Путин звонит" -> "путин-звонит", "日本の首相"
+    stays). Everything else becomes a hyphen. The result starts with a letter
+    or digit and ends in ``-{article_id}``, so it is never empty, never a
+    reserved device name and unique per article. The title part is at most
+    `max_len` characters and MAX_SLUG_BYTES bytes of UTF-8, cut on a hyphen
+    where possible and never inside a letter's marks; a title with nothing
     usable becomes ``article``.
     """
     if max_len < 1:
@@ -54,17 +62,45 @@ def safe_slug(title: str, article_id: int, max_len: int = 80) -> str:
     # fold_letters: the letters NFKD does not decompose into an ASCII base letter
     # (Norwegian "bør" would become "br" and "Ærlig" "rlig").
     folded = unicodedata.normalize("NFKD", fold_letters(title.lower()))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NOT_SLUG.sub("-", ascii_only).strip("-")
-
-    if len(slug) > max_len:
-        cut = slug[:max_len]
-        # Cut on a word boundary unless the slug is one enormous word.
-        if slug[max_len] != "-" and "-" in cut:
-            cut = cut[: cut.rindex("-")]
-        slug = cut.strip("-")
-
+    kept: list[str] = []
+    for ch in folded:
+        if ch.isascii():
+            kept.append(ch if ch.isalnum() else "-")
+        elif unicodedata.category(ch)[0] == "M":
+            # A mark stays with a letter of its own script (Cyrillic й, Hindi
+            # कि); after an ASCII base it was a Latin accent: dropped.
+            if kept and not kept[-1].isascii():
+                kept.append(ch)
+        elif unicodedata.category(ch)[0] in "LN":
+            kept.append(ch)
+        else:
+            kept.append("-")
+    slug = unicodedata.normalize("NFC", _HYPHENS.sub("-", "".join(kept)).strip("-"))
+    slug = _cut(slug, max_len, MAX_SLUG_BYTES)
     return f"{slug or 'article'}-{article_id}"
+
+
+_HYPHENS = re.compile("-{2,}")
+
+
+def _cut(slug: str, max_chars: int, max_bytes: int) -> str:
+    """`slug` within both limits, cut on a hyphen where possible, never between a
+    letter and its combining marks."""
+    if len(slug) <= max_chars and len(slug.encode("utf-8")) <= max_bytes:
+        return slug
+    end, size = 0, 0
+    while end < len(slug) and end < max_chars:
+        size += len(slug[end].encode("utf-8"))
+        if size > max_bytes:
+            break
+        end += 1
+    while 0 < end < len(slug) and unicodedata.category(slug[end])[0] == "M":
+        end -= 1  # do not leave a mark without its letter, or a letter without its mark
+    cut = slug[:end]
+    # Cut on a word boundary unless the slug is one enormous word.
+    if end < len(slug) and slug[end] != "-" and "-" in cut:
+        cut = cut[: cut.rindex("-")]
+    return cut.strip("-")
 
 
 def safe_output_path(out_dir: Path, filename: str) -> Path:
