@@ -18,7 +18,7 @@ from stores import CorpusSpec, remove_store
 
 from newsreader.library import bulk
 from newsreader.ingest.plaintext import parse_plaintext
-from newsreader.store import Store
+from newsreader.library.indexing import open_store
 from newsreader.text import detect_language
 
 _PLAIN_TABLE = "CREATE TABLE articles (id INTEGER PRIMARY KEY, origin TEXT, title TEXT, raw TEXT, body TEXT)"
@@ -44,7 +44,7 @@ def _insert_floor(path: Path, rows: list[tuple[str, str, str, str]]) -> float:
 
 def _bulk_import(path: Path, items: list[bulk.TextItem], workers: int) -> float:
     remove_store(path)
-    store = Store.open(path)  # creating the schema is not part of an import
+    store = open_store(path)  # creating the schema is not part of an import
     try:
         seconds = timed(lambda: bulk.import_texts(store.db, items, workers=workers))
         added = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -21,7 +21,7 @@ from corpus import CorpusArticle, CorpusGenerator
 
 from newsreader.library import bulk
 from newsreader.library import Library
-from newsreader.store import Store
+from newsreader.library.indexing import open_store
 from newsreader.text import CLEANER_VERSION
 from newsreader.text.stemming import index_version
 
@@ -78,7 +78,7 @@ def annotate(db_path: Path, articles: list[CorpusArticle]) -> int:
 def finish_store(fresh: Path, final: Path, articles: list[CorpusArticle]) -> Path:
     """Annotate a freshly imported store and move it into the cache."""
     annotate(fresh, articles)
-    store = Store.open(fresh)
+    store = open_store(fresh)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +116,7 @@ def build_store(spec: CorpusSpec, cache: Path, workers: int | None = None, log=p
     building = final.with_name("building.db")
     remove_store(building)
     building.parent.mkdir(parents=True, exist_ok=True)
-    store = Store.open(building)
+    store = open_store(building)
     try:
         bulk.import_texts(store.db, [bulk.TextItem(a.origin, a.text) for a in articles], workers=workers)
     finally:
@@ -142,7 +142,7 @@ def text_tree(spec: CorpusSpec, cache: Path) -> Path:
 
 def migrated(path: Path) -> Path:
     """Open once, so a migration added since the store was built runs now, untimed."""
-    Store.open(path).close()
+    open_store(path).close()
     return path
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 BENCHMARKS = REPO / "benchmarks"
 SECTIONS = ["TUI start", "Memory", "Open article", "Search", "CLI search", "Import"]

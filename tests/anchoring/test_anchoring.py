@@ -226,14 +226,42 @@ def test_large_edits_inside_orphan_the_highlight(data, case):
     assert place(start, end, q, new) is None
 
 
+@st.composite
+def within_a_quarter(draw, exact: str) -> str:
+    """`exact` after at most a quarter of its length in random edits."""
+    chars = list(exact)
+    for _ in range(draw(st.integers(0, quarter(len(exact))))):
+        kind = draw(edit_kinds)
+        if kind == "insert" or not chars:
+            chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from("abcd ")))
+        elif kind == "replace":
+            chars[draw(st.integers(0, len(chars) - 1))] = draw(st.sampled_from("abcd "))
+        else:
+            del chars[draw(st.integers(0, len(chars) - 1))]
+    return "".join(chars)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text("abcd ", min_size=4, max_size=40), st.text("abcd ", max_size=120))
-def test_any_fuzzy_match_is_within_bounds_and_counted_right(exact, body):
-    found = fuzzy_find(body, Quote(exact, "", ""), 0)
-    if found is None:
-        return
-    assert found.errors == levenshtein(exact, body[found.start:found.end])
-    assert found.errors <= quarter(len(exact))
+@given(st.data(), st.text("abcd ", min_size=4, max_size=40), st.text("abcd ", max_size=120))
+def test_any_fuzzy_match_is_within_bounds_and_counted_right(data, exact, body):
+    q = Quote(exact, "", "")
+    # A copy edited within the bound, planted where the search is told to look (the
+    # window at `near` is always searched): it must be found, with no more edits than
+    # were made and no fewer than the least any passage needs.
+    variant = data.draw(within_a_quarter(exact))
+    at = data.draw(st.integers(0, len(body)))
+    planted = body[:at] + variant + body[at:]
+    found = fuzzy_find(planted, q, at)
+    assert found is not None and found.method == "fuzzy"
+    assert 0 <= found.start < found.end <= len(planted)
+    assert found.errors == levenshtein(exact, planted[found.start:found.end])
+    assert reference_distance(exact, planted) <= found.errors <= levenshtein(exact, variant) <= quarter(len(exact))
+    # In any body, whatever is found is within the bound and counted right.
+    found = fuzzy_find(body, q, 0)
+    if found is not None:
+        assert 0 <= found.start < found.end <= len(body) and found.method == "fuzzy"
+        assert found.errors == levenshtein(exact, body[found.start:found.end])
+        assert reference_distance(exact, body) <= found.errors <= quarter(len(exact))
 
 
 @settings(max_examples=300, deadline=None)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import json
 
-from conftest import MARKER
 from newsreader.cli import main
 from newsreader.library import Library
 from newsreader.text import CLEANER_VERSION
 
-CUBA = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
+from support import CUBA, MARKER
 
 
 def run(capsys, db_path, *args):

@@ -7,8 +7,9 @@ import json
 import sys
 
 from newsreader.cli import feeds as cli_feeds
-from newsreader.cli import main
-from test_feeds_server import Route, closed_port, rss, server  # noqa: F401  (fixture)
+
+from support.cli import run
+from support.feeds_server import Route, closed_port, rss
 
 ITEMS = [
     {"title": "Brua åpner igjen", "link": "https://lokal.example/bru", "guid": "https://lokal.example/bru",
@@ -18,12 +19,6 @@ ITEMS = [
      "pubDate": "Wed, 01 May 2024 06:00:00 GMT",
      "description": "<p>Det nye biblioteket får egen avdeling for barn og unge i første etasje.</p>"},
 ]
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listing(capsys, db_path):

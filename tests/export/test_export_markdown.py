@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,14 +24,34 @@ from newsreader.export import (
 )
 from newsreader.model import Article, ArticleNote, Highlight
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d9fcfd8bd864394e.txt"
+from support import CUBA, SEED
+
 BODY = SEED.read_text(encoding="utf-8")
 TITLE = "Reuters: Putins regime ringte USAs militære ledelse på rød «hotline»"
-CUBA = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
 FIRST = "For første gang under krigen i Ukraina har de militære lederne"
 LATER = "En rød klut for Putin"
 
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+class _SlugShape:
+    """A slug: starts with a letter or digit of any script; then letters, digits,
+    combining marks (only after a non-ASCII letter) and hyphens; no ASCII capitals."""
+
+    @staticmethod
+    def match(stem: str) -> bool:
+        if not stem or not stem[0].isalnum() or stem.endswith("-") or "--" in stem:
+            return False
+        for i, ch in enumerate(stem):
+            if ch.isascii():
+                if not (ch.isdigit() or ch.islower() or ch == "-"):
+                    return False
+            elif unicodedata.category(ch)[0] == "M":
+                if stem[i - 1].isascii():
+                    return False
+            elif unicodedata.category(ch)[0] not in "LN":
+                return False
+        return True
+
+
+SLUG_RE = _SlugShape
 HOSTILE_TITLES = [
     "../../etc/passwd",
     "..",
@@ -139,8 +160,9 @@ def test_front_matter_fences_and_keys():
     text = render_markdown(make_article(), [make_hl(12, CUBA, tags=("krig", "atom"))], None)
     fm = front_matter_dict(text)
     assert list(fm) == [
-        "id", "title", "source", "url", "language", "published", "imported", "tags",
+        "id", "title", "source", "url", "language", "published", "imported", "tags", "generator",
     ]
+    assert fm["generator"] == '"newsreader"'  # how the next export knows the file is ours
     assert "author" not in fm  # None values are omitted
     assert fm["id"] == "1"
     assert json.loads(fm["title"]) == TITLE
@@ -164,6 +186,7 @@ def test_front_matter_parses_as_yaml():
         "published": "2022-11-30",  # a string, not a date
         "imported": "2024-05-01T10:00:00+00:00",
         "tags": ["atom", "krig"],
+        "generator": "newsreader",
     }
 
 
@@ -318,6 +341,7 @@ def test_slug_property(title, article_id):
     assert SLUG_RE.match(slug), slug
     assert slug.endswith(f"-{article_id}")
     assert len(slug) <= 80 + 1 + len(str(article_id))
+    assert len(slug.encode("utf-8")) <= 160 + 1 + len(str(article_id))
     assert not is_reserved_name(slug) and not is_reserved_name(slug + ".md")
     safe_output_path(Path("/tmp"), slug + ".md")  # must not raise
 
@@ -418,4 +442,32 @@ def test_write_markdown_all_writes_index_linking_every_article(tmp_path):
     assert "(1 highlight, 1 could not be placed, note)" in lines[2]
     assert "(0 highlights)" in lines[3]
     # The hostile title cannot open a second wikilink or break the line.
-    assert lines[4].count("[[") == 1 and len(lines) == 5
+    assert lines[4].count("[[") == 1 and len(lines) == 7
+    assert lines[6] == '<!-- generator: "newsreader": replaced by every export --all -->'
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Путин звонит в Вашингтон: «горячая линия»", "путин-звонит-в-вашингтон-горячая-линия-7"),
+        ("Η Ελλάδα και η Κρήτη", "η-ελλάδα-και-η-κρήτη-7"),
+        ("日本の首相が辞任を表明", "日本の首相が辞任を表明-7"),
+        ("中国新闻：今天的天气", "中国新闻-今天的天气-7"),
+        ("हिंदी समाचार किताब", "हिंदी-समाचार-किताब-7"),
+        ("Йогурт и ёлка", "йогурт-и-ёлка-7"),  # й and ё keep their marks (NFC)
+        ("Blåbær på Ærø", "blabaer-pa-aero-7"),  # Latin script: as a reader types it
+    ],
+)
+def test_slugs_keep_the_letters_of_any_script(title, slug):
+    """Before: Cyrillic, Greek and Chinese titles left only "article-7"."""
+    assert safe_slug(title, 7) == slug
+    assert unicodedata.is_normalized("NFC", slug)
+
+
+def test_slug_length_is_capped_in_bytes_and_never_splits_a_letter():
+    chinese = safe_slug("中" * 300, 5)
+    assert len(chinese.encode("utf-8")) <= 160 + len("-5") and chinese.endswith("中-5")
+    hindi = safe_slug("कि" * 200, 5)
+    stem = hindi[: -len("-5")]
+    assert len(stem.encode("utf-8")) <= 160
+    assert unicodedata.category(stem[-1]) == "Mc" and stem.endswith("कि")  # the letter kept its vowel sign

@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from conftest import SEED
 from newsreader.cli import main
 from newsreader.export.w3c import ANNO_CONTEXT, DEFAULT_FILENAME
 from newsreader.library import Library
 
-CUBA = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
+from support import CUBA, SEED
+
 KREML = "Regimet i Kreml skal raskt ha forstått alvoret."
 HEADING = "Nato la skylden på Russland"
 SEED_TEXT = SEED.read_text(encoding="utf-8")

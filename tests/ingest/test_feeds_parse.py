@@ -71,14 +71,19 @@ def test_atom_content_keeps_paragraphs_and_resolves_links():
     assert second.as_article().title == "Plain entry"
 
 
-def test_rss_item_without_guid_or_link_is_skipped_and_untitled_gets_a_title():
+def test_rss_item_without_guid_or_link_is_known_by_its_content_and_untitled_gets_a_title():
     data = b"""<rss version="2.0"><channel><title>T</title>
-    <item><description>No way to recognise me again.</description></item>
+    <item><description>No guid, no link: known by what I say.</description></item>
     <item><guid isPermaLink="false">x-1</guid><description>&lt;p&gt;Untitled but identified.&lt;/p&gt;</description></item>
+    <item></item>
     </channel></rss>"""
-    [item] = parse_feed(data, FEED_URL).items
+    parsed = parse_feed(data, FEED_URL)
+    by_content, item = parsed.items
+    assert by_content.origin.startswith(f"{FEED_URL}#content-")
+    assert parse_feed(data, FEED_URL).items[0].origin == by_content.origin  # the same next time
     assert item.origin == f"{FEED_URL}#x-1" and item.link is None
     assert item.title == "Untitled but identified."
+    assert parsed.skipped == ("item 3: no guid, no link, no title and no text",)
 
 
 def test_scripts_in_item_html_never_reach_the_text():

@@ -7,7 +7,8 @@ import gzip
 import pytest
 
 from newsreader.ingest.fetch import FetchError, FetchLimits, check_url, fetch, is_web_url
-from test_feeds_server import Route, closed_port, server  # noqa: F401  (fixture)
+
+from support.feeds_server import Route, closed_port
 
 SHORT = FetchLimits(timeout=0.5, max_bytes=64 * 1024, max_redirects=5)
 

@@ -12,52 +12,9 @@ from newsreader.ingest.html import extract_page, fragment_text, looks_like_html,
 from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.library.sources import kind_of
 from newsreader.text import clean
-from test_feeds_server import Route, server  # noqa: F401  (fixture)
 
-PARAGRAPHS = [
-    "Trafikklysene i Oslo sentrum sluttet å virke tirsdag morgen, og politiet måtte dirigere trafikken i flere timer.",
-    "Ifølge kommunen skyldtes feilen en programvareoppdatering som ble installert natt til tirsdag.",
-    "– Vi beklager ulempene dette har medført for bilistene, sier trafikksjef Ola Hansen til avisen.",
-    "Systemet var tilbake i normal drift rundt klokken elleve, opplyser kommunen i en pressemelding.",
-    "Kommunen vil nå gå gjennom rutinene for oppdateringer slik at det samme ikke skjer igjen.",
-]
-# The labels a Norwegian page prints between paragraphs (every label in its own
-# language is in tests/test_html_ad_labels.py). Some sit in ad-slot boxes, which
-# the extractor drops; plain paragraphs are left for the cleaner.
-AD_LABELS = ["Annonse", "ANNONSE", "Annonsørinnhold", "Advertisement"]
-NAV = ["Forside", "Nyheter", "Sport", "Kultur", "Økonomi", "Meninger", "Logg inn"]
-
-
-def news_page(canonical: str = "https://avisa.example/nyheter/rodt-lys") -> str:
-    body = []
-    for n, paragraph in enumerate(PARAGRAPHS):
-        body.append(f"<p>{paragraph}</p>")
-        if n < len(AD_LABELS):
-            body.append(f"<p>{AD_LABELS[n]}</p>")
-    body.insert(3, '<div class="ad-slot"><p>ANNONSE</p><iframe src="https://ads.example/x"></iframe></div>')
-    menu = "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in NAV)
-    return f"""<!DOCTYPE html>
-<html lang="no"><head><meta charset="utf-8">
-<title>Rødt lys i hele sentrum | Avisa</title>
-<meta property="og:title" content="Rødt lys i hele sentrum">
-<meta property="og:site_name" content="Avisa">
-<meta name="author" content="Kari Nordmann">
-<meta property="article:published_time" content="2024-05-01T10:00:00+02:00">
-<link rel="canonical" href="{canonical}">
-</head><body>
-<header><nav class="main-menu"><ul>{menu}</ul></nav></header>
-<main><article><h1>Rødt lys i hele sentrum</h1>
-<p class="byline">Av Kari Nordmann</p>
-{"".join(body)}
-</article>
-<aside><h3>Mest lest</h3><ul><li><a href="/a">Slik får du billigere strøm i vinter</a></li>
-<li><a href="/b">Ti tips til helgen</a></li></ul></aside></main>
-<footer><p>© Avisa 2024 · Ansvarlig redaktør: Per Pressen</p><a href="/personvern">Personvern</a></footer>
-</body></html>"""
-
-
-def expected_body() -> str:
-    return "\n\n".join(PARAGRAPHS)
+from support.feeds_server import Route, rss
+from support.pages import AD_LABELS, NAV, expected_body, news_page
 
 
 def test_a_news_page_with_ad_labels_and_a_menu_imports_as_just_the_article(lib, tmp_path):
@@ -120,8 +77,6 @@ def test_a_url_that_is_not_an_article_fails_with_a_reason(lib, server, route, re
 
 
 def test_a_url_serving_a_feed_imports_its_items_without_subscribing(lib, server):
-    from test_feeds_server import rss
-
     lib.fetch_limits = FetchLimits(timeout=1.0)
     server.routes["/feed"] = Route(rss("Feed", [{"title": "One", "link": "https://f.example/1",
                                                  "description": "The first item in the feed."}]))

@@ -2,9 +2,10 @@
 
 import pytest
 
-from conftest import SEED
 from newsreader.ingest.plaintext import IngestError, decode_bytes, parse_plaintext, read_text_file
 from newsreader.ingest.seeds import seed_files
+
+from support import SEED
 
 NORWEGIAN = "Røde linjen\nFor første gang har de militære lederne i verdens største atommakter snakket sammen på telefonen, og det var alvorlig.\n"
 

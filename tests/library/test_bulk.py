@@ -18,7 +18,7 @@ from newsreader.ingest.plaintext import IngestError, decode_bytes, parse_plainte
 from newsreader.library import Library
 from newsreader.store import Store
 
-from conftest import MARKER, SEED
+from support import MARKER, SEED
 
 # Columns that hold the time of the import itself, which no two runs share.
 CLOCK_COLUMNS = {"imported_at", "updated_at", "sort_key", "replaced_at", "created_at"}

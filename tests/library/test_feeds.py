@@ -7,7 +7,8 @@ import pytest
 from newsreader.ingest.fetch import FetchLimits
 from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.text import clean
-from test_feeds_server import Route, rss, server  # noqa: F401  (fixture)
+
+from support.feeds_server import Route, rss
 
 LIMITS = FetchLimits(timeout=0.5, max_bytes=256 * 1024)
 VALIDATORS = {"etag": '"v1"', "last_modified": "Wed, 01 May 2024 12:00:00 GMT"}

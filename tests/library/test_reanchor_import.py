@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from conftest import MARKER, SEED
 from newsreader.cli import main
 from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.text import CLEANER_VERSION
 
+from support import CUBA, MARKER, SEED
+
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_ORIGIN = f"seed:{SEED.name}"
-CUBA = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
 LINE = "«Den røde linjen» ble i sin tid opprettet for å unngå utilsiktede sammenstøt"
 POLEN = "Han tror hendelsen i Polen førte til at alarmklokkene ringte i Russland"
 HEADING = "Nato la skylden på Russland"

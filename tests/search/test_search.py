@@ -4,17 +4,11 @@ import json
 
 import pytest
 
-from newsreader.cli import main
 from newsreader.library import Library
 from newsreader.search import match_spans
 
-SENTENCE = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from support import CUBA as SENTENCE
+from support.cli import run
 
 
 def cli_hits(capsys, db_path, query):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
 from newsreader.text import detect_language, language_name
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d9fcfd8bd864394e.txt"
+from support import seed_body
 
 PARAGRAPHS = {
     "en": (
@@ -27,14 +26,8 @@ PARAGRAPHS = {
 }
 
 
-def _seed_body() -> str:
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    title_index = next(i for i, line in enumerate(lines) if line.strip())
-    return "\n".join(lines[title_index + 1 :])
-
-
 def test_seed_is_norwegian() -> None:
-    assert detect_language(_seed_body()) == "no"
+    assert detect_language(seed_body()) == "no"
 
 
 @pytest.mark.parametrize("text", ["Hei", "", "   ", "12345 67890 !!!", "Hei på deg", "a b c d e f"])
@@ -48,7 +41,7 @@ def test_paragraphs(code: str, text: str) -> None:
 
 
 def test_deterministic() -> None:
-    body = _seed_body()
+    body = seed_body()
     answers = {detect_language(body) for _ in range(5)}
     assert answers == {"no"}
     mixed = "Hei hallo hvordan går det med deg i dag kjære venn"
@@ -57,7 +50,7 @@ def test_deterministic() -> None:
 
 def test_long_text_is_sampled() -> None:
     # Beyond the sample, another language does not change the answer.
-    text = _seed_body() * 3 + " " + PARAGRAPHS["en"] * 200
+    text = seed_body() * 3 + " " + PARAGRAPHS["en"] * 200
     assert detect_language(text) == "no"
 
 

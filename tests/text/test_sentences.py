@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsreader.text import clean, sentence_at, sentence_spans
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d9fcfd8bd864394e.txt"
+from support import CUBA, seed_body
 
 
 def _sentences(text: str) -> list[str]:
@@ -98,10 +96,8 @@ def test_sentence_at() -> None:
 
 
 def test_seed_sentence_after_markers() -> None:
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    title_index = next(i for i, line in enumerate(lines) if line.strip())
-    body = clean("\n".join(lines[title_index + 1 :]), "no").body
-    target = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
+    body = clean(seed_body(), "no").body
+    target = CUBA
     offset = body.index("dramatisk situasjon")
     start, end = sentence_at(body, offset)
     assert body[start:end] == target

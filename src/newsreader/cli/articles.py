@@ -39,11 +39,19 @@ def cmd_list(lib: Library, args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
+    print(LIST_HEADER)
     for s in rows:
-        mark = " " if s.read_at else "*"
-        date = (s.published or s.imported_at)[:10]
-        print(f"{s.id:>5} {mark} {date} {s.language:>7} {s.highlight_count:>3}  {one_line(s.title)}")
+        state = ("read" if s.read_at else "new") + ("*" if s.starred else "")
+        # A date only when the article says when it was published: the import
+        # time is not a publication date.
+        date = (s.published or "")[:10]
+        print(f"{s.id:>5}  {state:<5}  {date:<10}  {s.language:<7}  {s.highlight_count:>3}  {one_line(s.title)}")
     return 0
+
+
+# `list`: one header line, then a row per article. READ is "new" or "read",
+# with "*" for a starred one: readable without colour, and by grep.
+LIST_HEADER = f"{'ID':>5}  {'READ':<5}  {'PUBLISHED':<10}  {'LANG':<7}  {'HL':>3}  TITLE"
 
 
 def cmd_show(lib: Library, args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ The document is untrusted. feedparser is only ever handed a stream, never
 bytes or a string: given those it would open a URL or a local file whose
 name the document happens to spell. Its XML parser does not expand entities
 declared in the document (no "billion laughs") and resolves no external
-entity (no file is read); tests/test_feeds_safety.py holds it to that.
+entity (no file is read); tests/ingest/test_feeds_safety.py holds it to that.
 """
 
 from __future__ import annotations

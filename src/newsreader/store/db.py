@@ -19,7 +19,9 @@ from newsreader.store.connection import Database
 from newsreader.store.index import IndexFunctions
 from newsreader.store.migrations import applied_names, known_migration_names
 
-BUSY_TIMEOUT_MS = 5000
+# Another writer (a second newsreader, an import in a terminal) holds the lock for
+# one transaction at a time; waiting this long beats failing, even on a busy machine.
+BUSY_TIMEOUT_MS = 15000
 
 
 class StoreError(Exception):

@@ -3,7 +3,8 @@
 It listens on 127.0.0.1 on a free port, serves what a test puts in `routes`,
 records every request's path and headers, and stops by itself when the test
 ends: slow handlers are woken, the serving thread is joined with a bound.
-Import the `server` fixture from here.
+The `server` fixture is imported by tests/conftest.py, so every test can ask for it;
+import `Route`, `closed_port` and `rss` from here.
 """
 
 from __future__ import annotations
