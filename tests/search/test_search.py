@@ -192,3 +192,26 @@ def test_match_spans_marks_what_search_matched(seeded):
     assert "rakettangrepet" in words("rakett", language="no")  # typed live: a prefix
     assert match_spans(body, "((") == [] and match_spans(body, "-rakett") == []
     assert words("hotline OR (linjen -røde)", live=False) == {"linjen"}
+
+
+def test_a_hit_opens_where_the_terms_meet(seeded):
+    """Before: the first match of any term, a subheading with "situasjonen", so the
+    next `h` highlighted the wrong sentence."""
+    from newsreader.search import meeting_point
+
+    body = seeded.article(1).body
+    start, end = meeting_point(body, "dramatisk situasjon", "no")
+    assert body[start:end] == "dramatisk situasjon"
+    assert body[:start].endswith("En så ")
+    [hit] = seeded.search("dramatisk situasjon")
+    assert "En så dramatisk situasjon har verden" in hit.snippet
+
+
+def test_meeting_point_prefers_more_terms_then_the_shortest_stretch():
+    from newsreader.search import meeting_point
+
+    text = "alfa her. beta der. Så alfa og beta sammen. Til slutt alfa, gamma, beta."
+    start, end = meeting_point(text, "alfa beta gamma", None, live=False)
+    assert text[start:end] == "alfa, gamma, beta"
+    start, end = meeting_point(text, "alfa beta", None, live=False)
+    assert text[start:end] == "alfa og beta"

@@ -28,6 +28,7 @@ _LAZY_EXPORTS = {
     # The search's wording and match finder, for the UIs.
     "count_text": "newsreader.search",
     "match_spans": "newsreader.search",
+    "meeting_point": "newsreader.search",
 }
 
 __all__ = [

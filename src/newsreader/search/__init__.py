@@ -11,7 +11,7 @@ side (SQL functions nr_fold/nr_stem, registered in store/db.py) and the query si
 """
 
 from newsreader.search.engine import RANK_CAP, Hits, count_text, search
-from newsreader.search.matching import match_spans
+from newsreader.search.matching import match_spans, meeting_point
 from newsreader.search.plan import compile_plan, folded_renderer, combine, make_plan
 from newsreader.search.query import parse
 
@@ -23,4 +23,4 @@ def to_match_expression(query: str, live: bool = False, languages=()) -> str | N
     return combine(*compile_plan(plan, folded_renderer(languages)))
 
 
-__all__ = ["RANK_CAP", "Hits", "count_text", "match_spans", "search", "to_match_expression"]
+__all__ = ["RANK_CAP", "Hits", "count_text", "match_spans", "meeting_point", "search", "to_match_expression"]

@@ -189,6 +189,9 @@ class Matcher:
         self.keys.discard("")
         self.prefixes = tuple(p for p in prefixes if p)
         self._starts = {*self.keys, *self.prefixes, *(keys[0] for keys, _ in self.phrases)}
+        self._terms = list(terms)
+        self._languages = list(query_languages)
+        self._per_term: list[Matcher] | None = None  # built on first `meeting`
         self._finders: dict[int, re.Pattern[str] | None] = {0: None}
 
     def _words(self, text: str, languages: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -207,6 +210,35 @@ class Matcher:
 
     def __bool__(self) -> bool:
         return bool(self.keys or self.prefixes or self.phrases)
+
+    def meeting(self, text: str, language: Languages = None, limit: int = 2000) -> Span | None:
+        """The shortest stretch of `text` where the most different terms of the
+        query occur together (for "dramatisk situasjon": the sentence holding
+        both words, not a heading holding one); the first match for one term."""
+        if len(self._terms) < 2:
+            return next(self.spans(text, language, limit=1), None)
+        if self._per_term is None:
+            self._per_term = [Matcher([t], self._languages) for t in self._terms]
+        tagged = sorted(
+            (start, end, i)
+            for i, matcher in enumerate(self._per_term) if matcher
+            for start, end in matcher.spans(text, language, limit=limit)
+        )
+        if not tagged:
+            return None
+        best: tuple[int, int, int, int] | None = None  # (-distinct, length, start, end)
+        counts: dict[int, int] = {}
+        left = 0
+        for right, (_start, end, term) in enumerate(tagged):
+            counts[term] = counts.get(term, 0) + 1
+            # Drop matches on the left while their term is still matched further in.
+            while counts[tagged[left][2]] > 1:
+                counts[tagged[left][2]] -= 1
+                left += 1
+            key = (-len(counts), end - tagged[left][0], tagged[left][0], end)
+            if best is None or key < best:
+                best = key
+        return best[2], best[3]
 
     def _phrase_end(self, text: str, first: re.Match[str], keys: tuple[str, ...], prefix: bool):
         """End offset of the phrase starting at word `first`, or None."""
@@ -261,11 +293,12 @@ class Matcher:
                 return
 
     def snippet(self, text: str, language: Languages = None) -> Snippet | None:
-        """One line of `text` around its first match, with the match spans in it; None if no match."""
-        first = next(self.spans(text, language, limit=1), None)
-        if first is None:
+        """One line of `text` around where the query's terms meet (its first
+        match, for one term), with the match spans in it; None if no match."""
+        where = self.meeting(text, language)
+        if where is None:
             return None
-        return self._window(text, first[0], first[1], language)
+        return self._window(text, where[0], min(where[1], where[0] + _MAX_SNIPPET_CHARS // 2), language)
 
     def opening(self, text: str, language: Languages = None) -> Snippet:
         """The first words of `text` as a snippet (for hits matched elsewhere, or by filters only)."""
@@ -315,3 +348,15 @@ def match_spans(
     terms = make_plan(parse(query or "", live=live)).terms()
     matcher = Matcher(terms, [language] if language else COMMON_LANGUAGES)
     return list(matcher.spans(text or "", language or COMMON_LANGUAGES, limit=limit))
+
+
+def meeting_point(
+    text: str, query: str, language: str | None = None, live: bool = True
+) -> tuple[int, int] | None:
+    """Where in `text` the terms of `query` occur closest together (the passage
+    a search hit's snippet shows, and where opening the hit puts the cursor)."""
+    terms = make_plan(parse(query or "", live=live)).terms()
+    matcher = Matcher(terms, [language] if language else COMMON_LANGUAGES)
+    if not matcher:
+        return None
+    return matcher.meeting(text or "", language or COMMON_LANGUAGES)
