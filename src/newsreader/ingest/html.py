@@ -28,6 +28,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, clean_title, decode_bytes, parse_plaintext
+from newsreader.text.scripts import word_count
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MIN_TEXT_CHARS = 200  # below this a precision-first extraction gets a second, plainer try
@@ -93,7 +94,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     except Exception as exc:  # the page is untrusted; a parser bug is one failed page
         raise IngestError(f"could not read the page ({type(exc).__name__})") from None
     text = _tidy_text(document.text if document is not None else "")
-    if len(text.split()) < _MIN_WORDS:
+    if word_count(text) < _MIN_WORDS:  # by script: Japanese has no spaces to count
         raise IngestError("no article text found in the page")
     site = _one_line(document.sitename)
     title = _page_title(headline or document.title, site) or _first_words(text)

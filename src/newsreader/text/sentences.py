@@ -14,6 +14,12 @@ import re
 # "bl.a", "nrk.no") are never followed by whitespace, so never match.
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[»\"”’')\]]*(?=\s|$)")
 _OPENERS = frozenset('«"“\'‘„‚»–—-¿¡([')
+# Scripts whose sentences end in marks of their own, with no space after them:
+# CJK 。！？ (and closing brackets), Burmese ။, Khmer ។, Devanagari । ॥,
+# Ethiopic ።, Arabic ؟ and Urdu ۔, Armenian ։. Always a boundary.
+_OWN_END = re.compile(r"[。！？｡]+[」』）〉》】\"”’]*|[။។।॥።؟۔։]+")
+# Thai has no sentence mark: a space between Thai words ends a sentence or clause.
+_THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f]) +(?=[\u0e00-\u0e7f])")
 
 # Abbreviations that never end a sentence, compared lower-cased.
 _ABBREVIATIONS = frozenset(
@@ -70,13 +76,23 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
 def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE.finditer(line):
-        if match.end() <= start or not _is_boundary(line, match):
+    for end in _boundaries(line):
+        if end <= start:
             continue
-        _append(spans, line, start, match.end(), offset)
-        start = match.end()
+        _append(spans, line, start, end, offset)
+        start = end
     _append(spans, line, start, len(line), offset)
     return spans
+
+
+def _boundaries(line: str) -> list[int]:
+    """Offsets in `line` where a sentence ends, in order."""
+    ends = [m.end() for m in _CANDIDATE.finditer(line) if _is_boundary(line, m)]
+    if not line.isascii():
+        ends += [m.end() for m in _OWN_END.finditer(line)]
+        ends += [m.start() for m in _THAI_SPACE.finditer(line)]
+        ends.sort()
+    return ends
 
 
 def _append(spans: list[tuple[int, int]], line: str, start: int, end: int, offset: int) -> None:
