@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.model import Block
 from newsreader.text import clean, sentence_spans
 from newsreader.tui.widgets import reader_layout as rl
 from newsreader.tui.widgets.reader_layout import Layout, VisualLine, blocks_from_body, wrap
+from newsreader.tui.widgets.reader_text import _wrap_narrow, _wrap_words
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d9fcfd8bd864394e.txt"
-
-
-@pytest.fixture(scope="module")
-def seed():
-    cleaned = clean(parse_plaintext(SEED.read_text(encoding="utf-8")).body)
-    return cleaned.body, cleaned.blocks
+from support.reader import seed  # noqa: F401  (fixture: the cleaned seed's body and blocks)
 
 
 def text_lines(layout: Layout) -> list[VisualLine]:
@@ -84,7 +75,7 @@ def test_wide_characters_count_two_cells():
 def test_word_path_matches_narrow_path():
     text = "Dette er en setning som skal brytes pent over flere linjer, ja visst " * 5
     for measure in (1, 5, 12, 40, 72):
-        assert rl._wrap_words(text, measure) == rl._wrap_narrow(text, measure)
+        assert _wrap_words(text, measure) == _wrap_narrow(text, measure)
 
 
 def test_headings_get_an_extra_blank_line(seed):
@@ -228,7 +219,7 @@ def test_any_body_is_covered_in_order(text, width):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab cæ–", max_size=300).filter(lambda t: not t.startswith(" ")), st.integers(1, 80))
 def test_word_wrap_agrees_with_fast_path(text, measure):
-    assert rl._wrap_words(text, measure) == rl._wrap_narrow(text, measure)
+    assert _wrap_words(text, measure) == _wrap_narrow(text, measure)
 
 
 def test_empty_body():

@@ -10,20 +10,18 @@ from __future__ import annotations
 import random
 import re
 from bisect import bisect_right
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, split_graphemes
 
-from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.model import Block
 from newsreader.text import clean
 from newsreader.tui.widgets import reader_layout as rl
 from newsreader.tui.widgets.reader_layout import Layout, RowIndex, VisualLine, blocks_from_body, display_text, wrap
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d9fcfd8bd864394e.txt"
+from support.reader import seed  # noqa: F401  (fixture: the cleaned seed's body and blocks)
 
 
 class EagerLayout:
@@ -85,12 +83,6 @@ class EagerLayout:
             nxt = re.compile(r"\S").search(text, index)
             index = nxt.start() if nxt else index
         return line.start + index
-
-
-@pytest.fixture(scope="module")
-def seed():
-    cleaned = clean(parse_plaintext(SEED.read_text(encoding="utf-8")).body)
-    return cleaned.body, cleaned.blocks
 
 
 def mixed_body() -> tuple[str, tuple[Block, ...]]:

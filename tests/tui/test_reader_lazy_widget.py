@@ -11,12 +11,13 @@ import asyncio
 import random
 
 import pytest
-from test_reader_widget import ReaderApp, make_article, make_highlight, screen_text
 
 from newsreader.model import Block
 from newsreader.tui.widgets import reader_wrapping as wrapping
 from newsreader.tui.widgets import reader_layout as rl
 from newsreader.tui.widgets.reader import ReaderView
+
+from support.reader import ReaderApp, make_article, make_highlight, screen_text
 
 
 def long_article(paragraphs: int = 600):

@@ -12,20 +12,22 @@ posts messages up, and the screen calls its methods down.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.model import Article, Highlight
-from newsreader.tui.widgets import reader_layout as rl
-from newsreader.tui.widgets import reader_messages as msg
 from newsreader.tui.widgets.reader_edits import ReaderEdits
+from newsreader.tui.widgets.reader_layout import Layout, SpanIndex, selection_span, snap
+from newsreader.tui.widgets.reader_navigation import CursorNavigation
 from newsreader.tui.widgets.reader_paint import NOTE_MARK, RowState, message_strip, paint_row
-from newsreader.tui.widgets.reader_wrapping import SCROLL_CONTEXT, LazyWrapping
+from newsreader.tui.widgets.reader_wrapping import LazyWrapping
 
 __all__ = ["EMPTY", "HINT", "NOTE_MARK", "ReaderView"]
 
@@ -33,10 +35,24 @@ HINT = "Select an article (enter) — ? for help"
 EMPTY = "This article has no text."
 
 
-class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
-    """Shows one article body; keys move a cursor and request highlight edits
-    (those actions are in `reader_edits.py`, the lazy layout's upkeep in
-    `reader_wrapping.py`)."""
+class ReaderMessage(Message):
+    """What every `ReaderView` message shares: `control` is the reader that
+    posted it, so `@on(ReaderView.HighlightRequested, "#reader")` selectors work."""
+
+    reader: ReaderView
+
+    @property
+    def control(self) -> ReaderView:
+        return self.reader
+
+
+class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_focus=True):
+    """Shows one article body; keys move a cursor and request highlight edits.
+
+    The motion keys are in `reader_navigation.py`, the editing keys in
+    `reader_edits.py`, the lazy layout's upkeep in `reader_wrapping.py`. The
+    messages below say what the user asked for, never what to do.
+    """
 
     COMPONENT_CLASSES = {
         "reader--heading", "reader--highlight", "reader--note-mark", "reader--match",
@@ -97,25 +113,78 @@ class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
         Binding("s", "star", "Star", show=False, id="reader.star"),
     ]
 
-    # The messages (defined in reader_messages.py), under their usual names.
-    HighlightRequested = msg.HighlightRequested
-    NoteRequested = msg.NoteRequested
-    DeleteRequested = msg.DeleteRequested
-    UndoRequested = msg.UndoRequested
-    ReattachRequested = msg.ReattachRequested
-    ReattachCancelled = msg.ReattachCancelled
-    StarRequested = msg.StarRequested
-    CursorMoved = msg.CursorMoved
+    @dataclass
+    class HighlightRequested(ReaderMessage):
+        """The user asked to highlight body[start:end] (selection or sentence)."""
+
+        start: int
+        end: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class NoteRequested(ReaderMessage):
+        """Edit the note of `highlight_id`, or highlight [start, end) with a note if None."""
+
+        highlight_id: int | None
+        start: int
+        end: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class DeleteRequested(ReaderMessage):
+        """The user asked to delete the highlight under the cursor."""
+
+        highlight_id: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class UndoRequested(ReaderMessage):
+        """The user asked to undo the last highlight/note change."""
+
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class ReattachRequested(ReaderMessage):
+        """Attach `highlight_id` (one that could not be placed) to body[start:end]."""
+
+        highlight_id: int
+        start: int
+        end: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class ReattachCancelled(ReaderMessage):
+        """The user pressed escape while a highlight was waiting to be re-attached."""
+
+        highlight_id: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class StarRequested(ReaderMessage):
+        """The user asked to star or unstar the article shown."""
+
+        article_id: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class CursorMoved(ReaderMessage):
+        """The cursor moved to body offset `offset`; a flood of them is coalesced."""
+
+        offset: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReaderView.CursorMoved) and message.reader is self.reader
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._article: Article | None = None
-        self._layout: rl.Layout | None = None
+        self._layout: Layout | None = None
         self._cursor = 0
         self._anchor: int | None = None
         self._goal_col: int | None = None  # column kept by j/k across short rows
-        self._highlights: rl.SpanIndex[Highlight] = rl.SpanIndex()  # anchored only
-        self._matches: rl.SpanIndex[None] = rl.SpanIndex()
+        self._highlights: SpanIndex[Highlight] = SpanIndex()  # anchored only
+        self._matches: SpanIndex[None] = SpanIndex()
         self._version = 0  # bumped whenever every cached row may be stale
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
@@ -133,9 +202,9 @@ class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
         self._article = article
         self._anchor = None
         self._goal_col = None
-        self._highlights = rl.SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
-        self._matches = rl.SpanIndex((s, e, None) for s, e in matches)
-        self._cursor = rl.snap(article.body, cursor)
+        self._highlights = SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
+        self._matches = SpanIndex((s, e, None) for s, e in matches)
+        self._cursor = snap(article.body, cursor)
         self._relayout()
         self._scroll_y(0)
         self._scroll_to_cursor(third=True)
@@ -145,12 +214,12 @@ class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Re-render with a new highlight set, keeping cursor and scroll."""
-        self._highlights = rl.SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
+        self._highlights = SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
         self._invalidate()
 
     def set_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark search matches (body offset spans)."""
-        self._matches = rl.SpanIndex((s, e, None) for s, e in spans)
+        self._matches = SpanIndex((s, e, None) for s, e in spans)
         self._invalidate()
 
     def move_cursor_to(self, offset: int) -> None:
@@ -167,7 +236,7 @@ class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
         """The active selection (anchor to cursor, whole words), if any."""
         if self._anchor is None or self._article is None:
             return None
-        return rl.selection_span(self._article.body, self._anchor, self._cursor)
+        return selection_span(self._article.body, self._anchor, self._cursor)
 
     @property
     def matches(self) -> list[tuple[int, int]]:
@@ -231,130 +300,22 @@ class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
         self._scroll_y(self._layout.row_of(self._cursor) - screen_row)
         self._scroll_to_cursor()
 
+    # Textual's hooks that chain to `super()` are overridden here, not in the
+    # mixins: there `super()` would be typed against `ReaderHost`'s stubs.
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide `r` (re-attach) unless a highlight is waiting for new text."""
+        if action == "reattach":
+            return self._can_reattach()
+        return super().check_action(action, parameters)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._wrap_scrolled(old_value, new_value)
+
     def on_focus(self) -> None:
         self.refresh()  # the cursor row is only tinted while focused
 
     on_blur = on_focus
-
-    # -------------------------------------------------------------- motion
-
-    def _move(self, offset: int, *, keep_goal: bool = False) -> None:
-        if self._article is None or not self._article.body:
-            return
-        offset = rl.snap(self._article.body, offset)
-        if not keep_goal:
-            self._goal_col = None
-        moved = offset != self._cursor
-        self._cursor = offset
-        self._scroll_to_cursor()
-        self.refresh()
-        if moved:
-            self.post_message(self.CursorMoved(offset, reader=self))
-
-    def _scroll_to_cursor(self, third: bool = False) -> None:
-        """Scroll minimally so the cursor row (with some context) is visible."""
-        if self._layout is None:
-            return
-        height = self.scrollable_content_region.height
-        if not height:
-            return
-        self._settle(height + SCROLL_CONTEXT + 2)
-        row = self._layout.row_of(self._cursor)
-        top = self.scroll_offset.y
-        context = min(SCROLL_CONTEXT, (height - 1) // 2)
-        if third:
-            target = row - height // 3
-        elif row < top + context:
-            target = row - context
-        elif row > top + height - 1 - context:
-            target = row - height + 1 + context
-        else:
-            return
-        self._scroll_y(target)
-
-    def _move_rows(self, delta: int) -> None:
-        layout = self._layout
-        if layout is None or not len(layout):
-            return
-        self._settle(abs(delta) + self.scrollable_content_region.height + 3)
-        row, col = layout.position(self._cursor)
-        if self._goal_col is None:
-            self._goal_col = col
-        step = 1 if delta > 0 else -1
-        target = min(max(row + delta, 0), len(layout) - 1)
-        found = layout.text_row(target, step)
-        if found is None or found == row and abs(delta) > 1:
-            found = layout.text_row(target, -step)
-        if found is not None:
-            self._move(layout.offset_at(found, self._goal_col), keep_goal=True)
-
-    def _page(self, direction: int) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
-        self._settle(2 * page + 3, screen_margin=page + 3)
-        self._scroll_y(self.scroll_offset.y + direction * page)
-        self._move_rows(direction * page)
-
-    def action_cursor_down(self) -> None:
-        self._move_rows(1)
-
-    def action_cursor_up(self) -> None:
-        self._move_rows(-1)
-
-    def action_page_down(self) -> None:
-        self._page(1)
-
-    def action_page_up(self) -> None:
-        self._page(-1)
-
-    def action_center(self) -> None:
-        """Scroll so the cursor's row is in the middle of the view (vim's `zz`)."""
-        if self._layout is not None:
-            height = self.scrollable_content_region.height
-            self._settle(height + 3)
-            self._scroll_y(self._layout.row_of(self._cursor) - height // 2)
-            self.refresh()
-
-    def action_top(self) -> None:
-        self._move(0)
-
-    def action_bottom(self) -> None:
-        if self._layout and len(self._layout):
-            self._move(self._layout.offset_at(self._layout.last_row(), 0))
-
-    def _motion(self, motion) -> None:
-        """Apply `motion(body, blocks, cursor) -> offset` to the cursor."""
-        if self._article is not None and self._layout is not None:
-            self._move(motion(self._article.body, self._layout.blocks, self._cursor))
-
-    def action_word_forward(self) -> None:
-        self._motion(lambda body, _blocks, at: rl.next_word(body, at))
-
-    def action_word_back(self) -> None:
-        self._motion(lambda body, _blocks, at: rl.prev_word(body, at))
-
-    def action_sentence_forward(self) -> None:
-        self._motion(rl.next_sentence)
-
-    def action_sentence_back(self) -> None:
-        self._motion(rl.prev_sentence)
-
-    def action_paragraph_forward(self) -> None:
-        self._motion(lambda _body, blocks, at: rl.next_block(blocks, at))
-
-    def action_paragraph_back(self) -> None:
-        self._motion(lambda _body, blocks, at: rl.prev_block(blocks, at))
-
-    def action_next_highlight(self) -> None:
-        self._jump(self._highlights.next_start(self._cursor))
-
-    def action_prev_highlight(self) -> None:
-        self._jump(self._highlights.prev_start(self._cursor))
-
-    def _jump(self, offset: int | None) -> None:
-        if offset is None:
-            self.app.bell()
-        else:
-            self._move(offset)
 
     def on_click(self, event: events.Click) -> None:
         layout = self._layout
@@ -384,7 +345,7 @@ class ReaderView(ReaderEdits, LazyWrapping, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         pending = layout.pending
         try:
-            line = layout.line(row)  # normally wrapped already (_settle, watch_scroll_y)
+            line = layout.line(row)  # normally wrapped already (_settle, _wrap_scrolled)
         except IndexError:  # the last block had fewer rows than its estimate
             line = None
         if layout.pending != pending:

@@ -1,8 +1,9 @@
 """The reader's editing keys: select, highlight, note, delete, undo, star, re-attach.
 
-A mixin of `ReaderView`, kept apart so `reader.py` stays about showing text
-and moving the cursor. Each key posts a message saying what the user asked
-for; the screen decides what to do and calls the reader's methods back.
+A mixin of `ReaderView`, kept apart so `reader.py` stays about showing text;
+what it needs of the widget is `reader_host.ReaderHost`. Each key posts one of
+the widget's messages (`self.HighlightRequested(...)`) saying what the user
+asked for; the screen decides what to do and calls the reader's methods back.
 
 Re-attaching: while the screen has an orphaned highlight waiting for new text
 (`begin_reattach`), `r` attaches it to the selection or the sentence under the
@@ -12,30 +13,13 @@ falls through to whoever else binds it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.actions import SkipAction
 
-from newsreader.tui.widgets import reader_layout as rl
-from newsreader.tui.widgets.reader_messages import (
-    DeleteRequested,
-    HighlightRequested,
-    NoteRequested,
-    ReattachCancelled,
-    ReattachRequested,
-    StarRequested,
-    UndoRequested,
-)
-
-if TYPE_CHECKING:
-    from newsreader.tui.widgets.reader import ReaderView
-
-    _Base = ReaderView
-else:
-    _Base = object
+from newsreader.tui.widgets.reader_host import ReaderMixin
+from newsreader.tui.widgets.reader_motions import sentence_span
 
 
-class ReaderEdits(_Base):
+class ReaderEdits(ReaderMixin):
     """Actions that ask for a change; the state they read belongs to `ReaderView`."""
 
     _reattaching: int | None = None  # the highlight waiting for new text
@@ -62,10 +46,9 @@ class ReaderEdits(_Base):
         self._anchor = None
         self.refresh()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reattach":
-            return self._reattaching is not None and self._article is not None
-        return super().check_action(action, parameters)
+    def _can_reattach(self) -> bool:
+        """Whether `r` is live (the widget's `check_action` asks)."""
+        return self._reattaching is not None and self._article is not None
 
     # ----------------------------------------------------------------- actions
 
@@ -79,7 +62,7 @@ class ReaderEdits(_Base):
         if self._anchor is not None:
             self.clear_selection()
         elif self._reattaching is not None:
-            self.post_message(ReattachCancelled(self._reattaching, reader=self))
+            self.post_message(self.ReattachCancelled(self._reattaching, reader=self))
         else:
             raise SkipAction()  # let the screen have escape
 
@@ -87,7 +70,7 @@ class ReaderEdits(_Base):
         """The selection, else the sentence under the cursor; None if empty."""
         if self._article is None or self._layout is None:
             return None
-        span = self.selection or rl.sentence_span(self._article.body, self._layout.blocks, self._cursor)
+        span = self.selection or sentence_span(self._article.body, self._layout.blocks, self._cursor)
         return span if span[1] > span[0] else None
 
     def action_highlight(self) -> None:
@@ -95,19 +78,19 @@ class ReaderEdits(_Base):
         if span is None:
             self.app.bell()
             return
-        self.post_message(HighlightRequested(span[0], span[1], reader=self))
+        self.post_message(self.HighlightRequested(span[0], span[1], reader=self))
         self.clear_selection()
 
     def action_note(self) -> None:
         existing = self.highlight_at(self._cursor)
         if existing is not None:
-            self.post_message(NoteRequested(existing.id, existing.start, existing.end, reader=self))
+            self.post_message(self.NoteRequested(existing.id, existing.start, existing.end, reader=self))
             return
         span = self._target_span()
         if span is None:
             self.app.bell()
             return
-        self.post_message(NoteRequested(None, span[0], span[1], reader=self))
+        self.post_message(self.NoteRequested(None, span[0], span[1], reader=self))
         self.clear_selection()
 
     def action_reattach(self) -> None:
@@ -115,7 +98,7 @@ class ReaderEdits(_Base):
         if self._reattaching is None or span is None:
             self.app.bell()
             return
-        self.post_message(ReattachRequested(self._reattaching, span[0], span[1], reader=self))
+        self.post_message(self.ReattachRequested(self._reattaching, span[0], span[1], reader=self))
         self.clear_selection()
 
     def action_delete(self) -> None:
@@ -124,11 +107,11 @@ class ReaderEdits(_Base):
             self.app.bell()
             self.notify("No highlight here", severity="warning", timeout=2)
             return
-        self.post_message(DeleteRequested(existing.id, reader=self))
+        self.post_message(self.DeleteRequested(existing.id, reader=self))
 
     def action_undo(self) -> None:
-        self.post_message(UndoRequested(reader=self))
+        self.post_message(self.UndoRequested(reader=self))
 
     def action_star(self) -> None:
         if self._article is not None:
-            self.post_message(StarRequested(self._article.id, reader=self))
+            self.post_message(self.StarRequested(self._article.id, reader=self))

@@ -1,11 +1,12 @@
-"""Pure layout logic for the reader pane (no Textual).
+"""The reader's wrapped rows: body offsets to (row, column) and back (no Textual).
 
 `Layout` wraps the blocks of a cleaned body into `VisualLine`s of at most
-`measure` terminal cells, so that a body offset maps to a (row, column) and
-back. It wraps lazily, block by block: a block nobody has asked about counts
-as an estimated number of rows, kept in running totals (`RowIndex`), so that
-opening a huge article wraps only what is on screen. The cursor motions live
-in `reader_motions.py` and are re-exported here. Everything here is
+`measure` terminal cells. It wraps lazily, block by block: a block nobody has
+asked about counts as an estimated number of rows, kept in running totals
+(`reader_rows.RowIndex`), so that opening a huge article wraps only what is on
+screen. What a row shows and where it breaks is `reader_text.py`; the cursor
+motions are `reader_motions.py`. This module re-exports both, so callers reach
+the whole layout vocabulary as `reader_layout.X`. Everything here is
 unit-tested without a terminal.
 """
 
@@ -17,10 +18,11 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple, overload
 
-from rich.cells import cell_len, get_character_cell_size, split_graphemes
+from rich.cells import split_graphemes
 
 from newsreader.model import Block
-from newsreader.tui.widgets.reader_motions import (  # re-exported: `rl.next_word` etc.
+from newsreader.text.cells import cell_len
+from newsreader.tui.widgets.reader_motions import (
     SpanIndex,
     block_index,
     next_block,
@@ -34,35 +36,17 @@ from newsreader.tui.widgets.reader_motions import (  # re-exported: `rl.next_wor
     snap,
     word_span,
 )
+from newsreader.tui.widgets.reader_rows import RowIndex, chars_per_row, estimate_rows
+from newsreader.tui.widgets.reader_text import MARGIN, MAX_MEASURE, display_text, is_narrow, text_column, wrap
 
 __all__ = [
-    "MARGIN", "MAX_MEASURE", "Layout", "RowIndex", "SpanIndex", "VisualLine", "block_index", "blocks_from_body",
-    "display_text", "next_block", "next_sentence", "next_word", "prev_block", "prev_sentence", "prev_word",
-    "selection_span", "sentence_span", "snap", "text_column", "word_span", "wrap",
+    "MARGIN", "MAX_MEASURE", "Layout", "RowIndex", "Rows", "SpanIndex", "VisualLine", "block_index",
+    "blocks_from_body", "display_text", "estimate_rows", "next_block", "next_sentence", "next_word",
+    "prev_block", "prev_sentence", "prev_word", "selection_span", "sentence_span", "snap", "text_column",
+    "word_span", "wrap",
 ]
 
-MAX_MEASURE = 72
-MARGIN = 2
-
-# Control characters must never reach the terminal ("\x1b[2J" would clear
-# it), yet every code point must keep exactly one column so that offsets
-# and columns stay in step: show each as its visible Control Picture.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_MAP = {c: 0x2400 + c for c in range(0x20)}
-_CONTROL_MAP.update({0x09: 0x20, 0x7F: 0x2421})
-_CONTROL_MAP.update({c: 0xFFFD for c in range(0x80, 0xA0)})
-
-# Characters known to be exactly one cell wide. A block made only of these
-# (nearly every news paragraph, including « » – ’ …) is wrapped with plain
-# string arithmetic; anything else goes through rich's grapheme splitter.
-_NARROW = frozenset(
-    ch
-    for lo, hi in ((0x20, 0x7E), (0xA0, 0x52F), (0x2010, 0x205E), (0x20A0, 0x20C0), (0x2100, 0x214F))
-    for ch in map(chr, range(lo, hi + 1))
-    if get_character_cell_size(ch) == 1
-)
 _NON_SPACE = re.compile(r"\S")
-_NON_SPACE_RUN = re.compile(r"[^ ]+")
 
 
 class VisualLine(NamedTuple):
@@ -78,176 +62,9 @@ class VisualLine(NamedTuple):
     kind: str  # "paragraph" | "heading" | "blank"
 
 
-def display_text(text: str) -> str:
-    """`text` with control characters replaced one-for-one by visible glyphs."""
-    return text.translate(_CONTROL_MAP) if _CONTROL.search(text) else text
-
-
 def blocks_from_body(body: str) -> tuple[Block, ...]:
     """Fallback blocks for a body without stored blocks: one per non-empty line."""
     return tuple(Block("paragraph", m.start(), m.end()) for m in re.finditer(r"[^\n]+", body))
-
-
-def _wrap_narrow(text: str, measure: int) -> list[tuple[int, int]]:
-    """Wrap single-cell text: string offsets are cell columns."""
-    spans: list[tuple[int, int]] = []
-    n = len(text)
-    s = 0
-    while n - s > measure:
-        # A space at s+measure still allows the first `measure` chars to fit.
-        p = text.rfind(" ", s + 1, s + measure + 1)
-        if p > s:
-            q = p + 1
-            while q < n and text[q] == " ":
-                q += 1
-            spans.append((s, q))
-            s = q
-        else:  # a word longer than the measure: hard break
-            spans.append((s, s + measure))
-            s += measure
-    if s < n or not spans:
-        spans.append((s, n))
-    return spans
-
-
-def _hard_break(text: str, start: int, end: int, measure: int) -> list[int]:
-    """Cut `text[start:end]` into chunks of at most `measure` cells.
-
-    Returns the chunk end offsets; cuts fall between graphemes, and a single
-    grapheme wider than the measure still gets a chunk of its own.
-    """
-    cuts: list[int] = []
-    width = 0
-    chunk_start = start
-    for g_start, _g_end, cells in split_graphemes(text[start:end])[0]:
-        g_start += start
-        if width + cells > measure and g_start > chunk_start:
-            cuts.append(g_start)
-            chunk_start = g_start
-            width = 0
-        width += cells
-    cuts.append(end)
-    return cuts
-
-
-def _wrap_words(text: str, measure: int) -> list[tuple[int, int]]:
-    """Wrap any text word by word, measuring each word with rich's cell_len.
-
-    Same breaks as `_wrap_narrow` for single-cell text, but per word rather
-    than per character, so emoji or CJK paragraphs stay fast.
-    """
-    spans: list[tuple[int, int]] = []
-    line_start = 0
-    cells = 0  # cells used on the current row, up to the end of its last word
-    prev_end = -1  # end of the last word on the current row; -1: row has none
-    for match in _NON_SPACE_RUN.finditer(text):
-        ws, we = match.span()
-        width = cell_len(match.group())
-        if prev_end >= 0:
-            if cells + (ws - prev_end) + width <= measure:
-                cells += (ws - prev_end) + width
-                prev_end = we
-                continue
-            spans.append((line_start, ws))  # break before the word
-            line_start = ws
-        # The word starts a row (with leading spaces only at the block start).
-        width += ws - line_start
-        if width <= measure:
-            cells, prev_end = width, we
-            continue
-        cuts = _hard_break(text, line_start, we, measure)
-        for cut in cuts[:-1]:
-            spans.append((line_start, cut))
-            line_start = cut
-        cells, prev_end = cell_len(text[line_start:we]), we
-    spans.append((line_start, len(text)))
-    return spans
-
-
-def wrap(text: str, measure: int) -> list[tuple[int, int]]:
-    """Word-wrap one block: relative (start, end) spans tiling `text`.
-
-    Breaks after runs of spaces, hard-breaks words wider than `measure`.
-    Every span but a trailing-space run fits in `measure` cells.
-    """
-    measure = max(1, measure)
-    if _NARROW.issuperset(text):
-        return _wrap_narrow(text, measure)
-    return _wrap_words(text, measure)
-
-
-def text_column(width: int, *, margin: int = MARGIN, max_measure: int = MAX_MEASURE) -> tuple[int, int]:
-    """(indent, measure) of the text column in a pane `width` cells wide.
-
-    The measure is at most `max_measure` with `margin` cells each side; a wider
-    pane centres the column. Shared with the article header so both line up.
-    """
-    measure = max(1, min(width - 2 * margin, max_measure))
-    return max(0, (width - measure) // 2), measure
-
-
-class RowIndex:
-    """Running totals of per-block row counts (a Fenwick tree).
-
-    Changing one block's count, the first row of a block (`top`) and the block
-    showing a row (`find`) all take O(log n), so a 10,000-block article can be
-    corrected block by block as its estimates become exact.
-    """
-
-    __slots__ = ("_high", "_n", "_tree", "total")
-
-    def __init__(self, sizes: Sequence[int]) -> None:
-        n = len(sizes)
-        tree = [0, *sizes]
-        for i in range(1, n + 1):
-            parent = i + (i & -i)
-            if parent <= n:
-                tree[parent] += tree[i]
-        self._tree = tree
-        self._n = n
-        self._high = 1 << (n.bit_length() - 1) if n else 0
-        self.total = sum(sizes)
-
-    def add(self, k: int, delta: int) -> None:
-        """Add `delta` rows to block `k`."""
-        self.total += delta
-        tree, n = self._tree, self._n
-        i = k + 1
-        while i <= n:
-            tree[i] += delta
-            i += i & -i
-
-    def top(self, k: int) -> int:
-        """The rows of blocks before block `k`: its first row."""
-        tree = self._tree
-        rows = 0
-        while k:
-            rows += tree[k]
-            k &= k - 1
-        return rows
-
-    def find(self, row: int) -> tuple[int, int]:
-        """(block, rows into it) of `row`, for 0 <= row < total; every count must be > 0."""
-        tree, n = self._tree, self._n
-        k = 0
-        bit = self._high
-        while bit:
-            nxt = k + bit
-            if nxt <= n and tree[nxt] <= row:
-                k = nxt
-                row -= tree[nxt]
-            bit >>= 1
-        return k, row
-
-
-def _per_row(measure: int) -> int:
-    # Word wrapping leaves about half a word free at the end of each row.
-    return max(1, measure - min(4, measure // 4))
-
-
-def estimate_rows(length: int, measure: int) -> int:
-    """A guess at the rows a block of `length` characters wraps to, before wrapping it."""
-    return -(-length // _per_row(measure)) or 1
 
 
 class Layout:
@@ -282,7 +99,7 @@ class Layout:
             gaps[0] = 0
         self._gaps = gaps
         self._starts = starts = [b.start for b in self.blocks]
-        per_row = _per_row(self.measure)  # inlined estimate_rows: this runs on every open
+        per_row = chars_per_row(self.measure)  # inlined estimate_rows: this runs on every open
         self._sizes = [
             gap + (-((start - b.end) // per_row) or 1) for gap, start, b in zip(gaps, starts, self.blocks)
         ]
@@ -442,9 +259,10 @@ class Layout:
     def _line(self, k: int, i: int) -> VisualLine:
         """Text row `i` of wrapped block `k`."""
         rows = self._rows[k]
+        assert rows is not None, "block not wrapped yet"
         block = self.blocks[k]
-        end = rows[i + 1] if i + 1 < len(rows) else block.end  # type: ignore[arg-type]
-        return VisualLine(rows[i], end, k, block.kind)  # type: ignore[index]
+        end = rows[i + 1] if i + 1 < len(rows) else block.end
+        return VisualLine(rows[i], end, k, block.kind)
 
     def text_of(self, line: VisualLine) -> str:
         """The displayable text of a row (control characters made visible)."""
@@ -506,7 +324,7 @@ class Layout:
         if visible == 0:
             return line.start
         text = text[:visible]
-        if _NARROW.issuperset(text):
+        if is_narrow(text):
             index = min(max(col, 0), visible - 1)
         else:
             index = visible - 1

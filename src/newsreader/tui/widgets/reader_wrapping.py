@@ -1,29 +1,23 @@
 """The reader's lazy layout upkeep: wrap what is seen, the rest when idle.
 
-A mixin of `ReaderView`, kept apart so `reader.py` stays about showing text
-and moving the cursor. A long body gets a lazy `reader_layout.Layout`: the
-rows on screen and a few screens around the cursor are wrapped before the
-first paint (`_settle`, `watch_scroll_y`), the rest in small timer steps
-(`_wrap_step`). Whenever blocks above the screen change their row count, the
-scroll offset moves by as much, so the text on screen never jumps.
+A mixin of `ReaderView`, kept apart so `reader.py` stays about showing text;
+what it needs of the widget is `reader_host.ReaderHost`. A long body gets a
+lazy `reader_layout.Layout`: the rows on screen and a few screens around the
+cursor are wrapped before the first paint (`_settle`, `_wrap_scrolled`), the
+rest in small timer steps (`_wrap_step`). Whenever blocks above the screen
+change their row count, the scroll offset moves by as much, so the text on
+screen never jumps.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.geometry import Size
 from textual.timer import Timer
 
-from newsreader.tui.widgets import reader_layout as rl
-
-if TYPE_CHECKING:
-    from newsreader.tui.widgets.reader import ReaderView
-
-    _Base = ReaderView
-else:
-    _Base = object
+from newsreader.tui.widgets.reader_host import ReaderMixin
+from newsreader.tui.widgets.reader_layout import Layout, blocks_from_body
 
 SCROLL_CONTEXT = 2  # rows kept visible above/below the cursor when scrolling
 EAGER_CHARS = 50_000  # bodies up to this size are wrapped whole when shown
@@ -32,7 +26,7 @@ WRAP_START = 0.05  # seconds after the first paint before the idle wrapping star
 WRAP_PAUSE = 0.001  # seconds between steps (a Timer must not have a zero delay)
 
 
-class LazyWrapping(_Base):
+class LazyWrapping(ReaderMixin):
     """Layout creation, idle wrapping and scroll upkeep; the state is `ReaderView`'s."""
 
     _wrap_timer: Timer | None = None  # the next idle wrapping step
@@ -45,8 +39,8 @@ class LazyWrapping(_Base):
         if self._article is None:
             return
         body = self._article.body
-        blocks = self._article.blocks or rl.blocks_from_body(body)
-        self._layout = layout = rl.Layout(body, blocks, self._content_width())
+        blocks = self._article.blocks or blocks_from_body(body)
+        self._layout = layout = Layout(body, blocks, self._content_width())
         if len(body) <= EAGER_CHARS:
             layout.wrap_all()
         else:
@@ -68,11 +62,11 @@ class LazyWrapping(_Base):
             self._wrap_timer.stop()
             self._wrap_timer = None
 
-    def _schedule_wrap(self, layout: rl.Layout, delay: float = WRAP_PAUSE) -> None:
+    def _schedule_wrap(self, layout: Layout, delay: float = WRAP_PAUSE) -> None:
         if layout is self._layout and not layout.complete and self._wrap_timer is None:
             self._wrap_timer = self.set_timer(delay, partial(self._wrap_step, layout), name="reader-wrap")
 
-    def _wrap_step(self, layout: rl.Layout) -> None:
+    def _wrap_step(self, layout: Layout) -> None:
         """Wrap one chunk of blocks off screen, keeping the screen's text where it is."""
         self._wrap_timer = None
         if layout is not self._layout:
@@ -109,8 +103,9 @@ class LazyWrapping(_Base):
         if wrapped:
             self._keep_top(anchor, top)
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
+    def _wrap_scrolled(self, old_value: float, new_value: float) -> None:
+        """After the scroll offset changed (the widget's `watch_scroll_y`): wrap
+        the rows that came into view."""
         layout = self._layout
         if layout is None or layout.complete:
             return
