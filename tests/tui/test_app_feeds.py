@@ -2,7 +2,7 @@
 subscribe and import from the command palette.
 
 Offline: feeds are files on disk or served by the local 127.0.0.1 server of
-test_feeds_server.py. Plain functions running `asyncio.run`; workers are
+support/feeds_server.py. Plain functions running `asyncio.run`; workers are
 awaited, never slept on (the one wait is a route the server holds on purpose).
 """
 
@@ -25,9 +25,10 @@ from newsreader.tui.screens.subscribe import SubscribeScreen
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
 from newsreader.tui.widgets.search_results import SearchResults
-from test_app_flows import screen_text, settle
-from test_feeds_server import Route, rss, server  # noqa: F401  (fixture)
-from test_html_import import news_page
+
+from support.app import screen_text, settle
+from support.feeds_server import Route, rss
+from support.pages import news_page
 
 LIMITS = FetchLimits(timeout=5.0)
 HOSTILE = "[bold]Alpha[/]"

@@ -8,8 +8,6 @@ so they reach the TUI raw; every widget must cope.
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 from pathlib import Path
 
 from textual.widgets import Static
@@ -27,15 +25,12 @@ from newsreader.tui.widgets.reader import ReaderView
 from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
 
+from support.app import screen_text, settle
+
 MARKUP = ["[/]", "[bold]", "[@click=app.quit]x[/]"]
 ESCAPES = ["\x1b]52;c;SGVsbG8=\x07", "\x1b[2J"]
 HOSTILE = " ".join([*MARKUP, *ESCAPES])
 CLICK = "[@click=app.quit]x[/]"
-
-
-def screen_text(app) -> str:
-    svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))).replace("\xa0", " ")
 
 
 def assert_clean_screen(app) -> str:
@@ -47,14 +42,9 @@ def assert_clean_screen(app) -> str:
     return text
 
 
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def hostile_library(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     """A store with hostile titles, bodies and notes, made the ways users make them."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     db = tmp_path / "t.db"
     library = Library.open(db)
     ids = {}

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MARKER
-from test_app_flows import cursor_to, run, screen_text, settle
-
 from newsreader.library import Library
 from newsreader.text import CLEANER_VERSION
 from newsreader.tui.widgets.annotations import HighlightList
 from newsreader.tui.widgets.article_list import ArticleList
-from newsreader.tui.widgets.reader import ReaderView
 
-CUBA = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
+from support import CUBA, MARKER
+from support.app import cursor_to, run, screen_text, settle
+from support.app import open_seed as open_article
+
 OLD = "Det regner mye der i hele november."
 NEW = "Sola skinner hele dagen nå, sier meteorologen."
 KEPT = "Andre avsnitt handler om fjellet og turen dit."
@@ -53,12 +52,6 @@ def shown(app, binding_id: str) -> bool:
 
 def messages(app) -> str:
     return " | ".join(n.message for n in app._notifications)
-
-
-async def open_article(pilot) -> ReaderView:
-    await pilot.press("enter")
-    await settle(pilot)
-    return pilot.app.query_one(ReaderView)
 
 
 async def to_pane_orphan(pilot, app, orphan_id: int) -> HighlightList:

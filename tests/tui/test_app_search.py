@@ -9,15 +9,15 @@ import time
 
 from rich.console import Console
 
-from test_app_flows import run, settle, write_articles
-
 from newsreader.library import Library
 from newsreader.tui.screens.help import HelpScreen
 from newsreader.tui.widgets.reader import ReaderView
 from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
 
-CUBA = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
+from support import CUBA
+from support.app import run, settle, write_articles
+
 NOTE = "viktig for oppgaven"
 
 

@@ -13,7 +13,8 @@ from textual import on
 from textual.app import App, ComposeResult
 
 from newsreader.model import ArticleSummary
-from newsreader.tui.widgets.article_list import ArticleList, clean
+from newsreader.text.terminal import one_line as clean  # what the list draws titles with
+from newsreader.tui.widgets.article_list import ArticleList
 
 
 class FakeRows:
@@ -228,13 +229,21 @@ def test_hostile_titles_render_literally():
 def test_clean_strips_escapes():
     assert clean("\x1b[31mred\x1b[0m") == "red"
     assert clean("a\x00b\x7fc\x8fd") == "abcd"
-    assert clean("line\x85break\u2028here") == "line break here"
+    assert clean("line\x85break\u2028here\nnow") == "line break here now"
     assert clean("\x9b2Jz") == "z"  # C1 CSI is a whole sequence too
     assert clean(None) == ""
 
 
 def test_narrow_and_wide_sizes():
     long_title = "A fairly long headline about something important happening today"
+    wide_meta = " nb Example Daily… 2024-05-06"
+    # The title fills what the metadata leaves: whole when it fits, else cut with "…";
+    # the source goes below 50 columns, the date below 40.
+    first_rows = {
+        (40, 12): "●  A fairly long headline… nb 2024-05-06",
+        (200, 60): "●  " + long_title.ljust(200 - 3 - len(wide_meta)) + wide_meta,
+        (24, 8): "●  A fairly long hea… nb",
+    }
     for size in [(40, 12), (200, 60), (24, 8)]:
         fetch = FakeRows({1: long_title, 2: "Short"})
         app = ListApp(fetch, [1, 2, 3])
@@ -251,8 +260,9 @@ def test_narrow_and_wide_sizes():
                 assert "Example" not in lines[0]
             if size[0] < 40:
                 assert "2024" not in lines[0]
-            else:
-                assert "…" in lines[0] or long_title in lines[0]
+            assert lines[0] == first_rows[size]
+            # The columns line up: every row's metadata starts in the same column.
+            assert len({line.index(" nb") for line in lines[:3]}) == 1
 
         run(app, body, size=size)
 

@@ -2,8 +2,8 @@
 
 The app must render the same every run: a fresh store with the seed whose
 dates are fixed by SQL, cursor blink turned off, workers awaited. Update the
-snapshots after an intended change with `pytest tests/test_snapshots.py --snapshot-update`
-and look at the SVGs in tests/__snapshots__/ before committing them.
+snapshots after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`
+and look at the SVGs in tests/tui/__snapshots__/ before committing them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from newsreader.library import Library
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.config import Settings
 
+from support import CUBA as SENTENCE
+from support.app import settle
+
 SIZE = (120, 40)
-SENTENCE = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
 
 
 def fixed_app(tmp_path: Path) -> NewsReaderApp:
@@ -27,12 +29,6 @@ def fixed_app(tmp_path: Path) -> NewsReaderApp:
         ["2022-12-03T08:00:00+00:00", "2022-12-03T08:00:00+00:00", "2022-12-03"],
     )
     return NewsReaderApp(library, Settings(export_dir=tmp_path / "out"))
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def freeze_cursors(app) -> None:

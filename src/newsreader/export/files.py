@@ -65,7 +65,8 @@ def safe_slug(title: str, article_id: int, max_len: int = 80) -> str:
     kept: list[str] = []
     for ch in folded:
         if ch.isascii():
-            kept.append(ch if ch.isalnum() else "-")
+            # lower() again: NFKD turns some letters into ASCII capitals ("𝓐" -> "A")
+            kept.append(ch.lower() if ch.isalnum() else "-")
         elif unicodedata.category(ch)[0] == "M":
             # A mark stays with a letter of its own script (Cyrillic й, Hindi
             # कि); after an ASCII base it was a Latin accent: dropped.

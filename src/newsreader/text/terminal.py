@@ -34,11 +34,15 @@ def strip_control(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+# Line breaks that are control characters too: spaces on one line, not deleted.
+_C1_BREAKS = str.maketrans({"\x85": " ", "\x0b": " ", "\x0c": " "})
+
+
 def one_line(text: str | None) -> str:
     """Safe text on a single line: controls removed, whitespace runs collapsed."""
     if not text:
         return ""
-    return " ".join(strip_control(text).split())
+    return " ".join(strip_control(text.translate(_C1_BREAKS)).split())
 
 
 def safe_json(value: Any) -> str:

@@ -1,44 +1,47 @@
 """The annotating flows of the app: highlight, note, delete and undo, re-attach, star.
 
-A mixin of `NewsReaderApp`, kept apart so each module has one reason to
-change. Handlers use Textual's naming convention (`on_reader_view_...`)
+A mixin of the app (see `host.py`), kept apart so each module has one reason
+to change. Handlers use Textual's naming convention (`on_reader_view_...`)
 rather than `@on`, which only registers on classes Textual builds itself.
-Every change is committed by the `Library` before the UI says it is saved.
+
+Every write runs on the database thread in a worker, holding the thread's
+`turn` from the write until the UI shows its result, so flows happen in the
+order they were asked for (an undo right after a delete undoes it). The UI
+says "saved" only once the `Library` has committed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from textual import work
+
 from newsreader.library import NotFound
-from newsreader.model import Highlight
+from newsreader.model import ArticleNote, Highlight
 from newsreader.text.terminal import one_line
+from newsreader.text.wording import excerpt
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:
-    from newsreader.tui.app import NewsReaderApp
-
-    _Base = NewsReaderApp
+    from newsreader.tui.host import AppHost as _Base
 else:
     _Base = object
 
 UNDO_DEPTH = 50
+QUOTE_CELLS = 50  # of a quote in a message
 
-
-def short(text: str, limit: int = 50) -> str:
-    """`text` on one line, cut to `limit` characters with an ellipsis."""
-    text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# What a change hands back to the UI: the highlight, and its article's
+# highlights and note as they are after the change (read on the same thread).
+Changed = tuple[Highlight, list[Highlight], ArticleNote | None]
 
 
 class Annotating(_Base):
-    """Message handlers and helpers for everything that writes annotations."""
-
-    undo_stack: list[Highlight]
+    """Message handlers and flows for everything that writes annotations."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -51,36 +54,50 @@ class Annotating(_Base):
         """The key bound to `binding_id` now (the user's keymap may change it)."""
         return self._keymap.get(binding_id, default).split(",")[0]
 
-    # -- refreshing after a change -------------------------------------------------------
+    # -- showing the annotations ---------------------------------------------------------
 
-    def _reload_highlights(self) -> list[Highlight]:
-        assert self.current is not None
-        highlights = self.library.highlights(self.current.id)
-        self.query_one(ReaderView).set_highlights(highlights)
-        self._refresh_annotations(highlights)
-        self.query_one(ArticleList).refresh_article(self.current.id)
-        return highlights
+    def _changed(self, change: Callable[[], Highlight]) -> Changed:
+        """On the database thread: make `change`, then read its article's annotations."""
+        highlight = change()
+        article_id = highlight.article_id
+        return highlight, self.library.highlights(article_id), self.library.article_note(article_id)
 
-    def _refresh_annotations(self, highlights: list[Highlight]) -> None:
-        if self.current is None:
+    def show_annotations(
+        self, article_id: int, highlights: list[Highlight], note: ArticleNote | None, select: int | None = None
+    ) -> None:
+        """Show `article_id`'s highlights and note (in the reader, pane and header only
+        if it is still the open article); its list row is redrawn either way."""
+        self.query_one(ArticleList).refresh_article(article_id)
+        if self.current is None or self.current.id != article_id:
             return
-        note = self.library.article_note(self.current.id)
-        self.query_one(AnnotationsPane).show(highlights, note)
+        reader = self.query_one(ReaderView)
+        if reader.article_id == article_id:
+            reader.set_highlights(highlights)
+        pane = self.query_one(AnnotationsPane)
+        pane.show(highlights, note)
+        if select is not None:
+            pane.select_highlight(select)
         self.query_one(ArticleHeader).show(self.current, len(highlights))
 
     # -- highlight -------------------------------------------------------------------
 
     def on_reader_view_highlight_requested(self, event: ReaderView.HighlightRequested) -> None:
-        if self.current is None:
-            return
-        try:
-            highlight = self.library.add_highlight(self.current.id, event.start, event.end)
-        except ValueError as exc:
-            self.notify(one_line(str(exc)), severity="warning", markup=False)
-            return
-        self._reload_highlights()
-        self.query_one(AnnotationsPane).select_highlight(highlight.id)
-        self._saved(f"Highlighted: {short(highlight.exact)}")
+        if self.current is not None:
+            self.add_highlight(self.current.id, event.start, event.end)
+
+    @work(group="write")
+    async def add_highlight(self, article_id: int, start: int, end: int) -> None:
+        """Highlight body[start:end] of `article_id`."""
+        async with self.db.turn:
+            try:
+                highlight, *shown = await self.db.write(
+                    self._changed, lambda: self.library.add_highlight(article_id, start, end)
+                )
+            except (ValueError, NotFound) as exc:
+                self.notify(one_line(str(exc)), severity="warning", markup=False)
+                return
+            self.show_annotations(article_id, *shown, select=highlight.id)
+        self._saved(f"Highlighted: {excerpt(highlight.exact, QUOTE_CELLS)}")
 
     # -- notes -----------------------------------------------------------------------
 
@@ -92,11 +109,14 @@ class Annotating(_Base):
             self.edit_note(event.highlight_id, None)
 
     def edit_note(self, highlight_id: int | None, span: tuple[int, int] | None) -> None:
-        """Open the note editor for a highlight, or for a new highlight over `span`."""
+        """Open the note editor for a highlight, or for a new highlight over `span`.
+
+        The editor opens at once (keys typed meanwhile are the editor's); it
+        closes only after `save` has committed the note on the database thread.
+        """
         if self.current is None:
             return
         article_id = self.current.id
-        saved_id = highlight_id
         if highlight_id is not None:
             try:
                 highlight = self.library.highlight(highlight_id)
@@ -104,26 +124,30 @@ class Annotating(_Base):
                 return
             quote, text = highlight.exact, highlight.note or ""
 
-            def save(new_text: str) -> None:
-                self.library.set_highlight_note(highlight_id, new_text)
+            def write(new_text: str) -> Highlight:
+                return self.library.set_highlight_note(highlight_id, new_text)
 
         elif span is not None and span[0] < span[1]:
             quote, text = self.current.body[span[0] : span[1]], ""
 
-            def save(new_text: str) -> None:
-                nonlocal saved_id
-                saved_id = self.library.add_highlight(article_id, span[0], span[1], note=new_text).id
+            def write(new_text: str) -> Highlight:
+                return self.library.add_highlight(article_id, span[0], span[1], note=new_text)
 
         else:
             self.notify("Nothing to annotate here", severity="warning")
             return
+        saved: Changed | None = None
+
+        async def save(new_text: str) -> None:
+            nonlocal saved
+            async with self.db.turn:
+                saved = await self.db.write(self._changed, lambda: write(new_text))
 
         def closed(result: str | None) -> None:
-            if result is None or self.current is None or self.current.id != article_id:
+            if result is None or saved is None:
                 return
-            self._reload_highlights()
-            if saved_id is not None:
-                self.query_one(AnnotationsPane).select_highlight(saved_id)
+            highlight, *shown = saved
+            self.show_annotations(highlight.article_id, *shown, select=highlight.id)
             self._saved("Note saved")
 
         from newsreader.tui.screens.note_editor import NoteEditor
@@ -139,13 +163,20 @@ class Annotating(_Base):
             return
         article_id = self.current.id
         existing = self.library.article_note(article_id)
+        saved: tuple[list[Highlight], ArticleNote | None] | None = None
 
-        def save(new_text: str) -> None:
-            self.library.set_article_note(article_id, new_text)
+        def write(new_text: str) -> tuple[list[Highlight], ArticleNote | None]:
+            note = self.library.set_article_note(article_id, new_text)
+            return self.library.highlights(article_id), note
+
+        async def save(new_text: str) -> None:
+            nonlocal saved
+            async with self.db.turn:
+                saved = await self.db.write(write, new_text)
 
         def closed(result: str | None) -> None:
-            if result is not None and self.current is not None and self.current.id == article_id:
-                self._reload_highlights()
+            if result is not None and saved is not None:
+                self.show_annotations(article_id, *saved)
                 self._saved("Article note saved")
 
         from newsreader.tui.screens.note_editor import NoteEditor
@@ -161,42 +192,53 @@ class Annotating(_Base):
     def on_annotations_pane_delete_requested(self, event: AnnotationsPane.DeleteRequested) -> None:
         self.delete_highlight(event.highlight_id)
 
-    def delete_highlight(self, highlight_id: int) -> None:
+    @work(group="write")
+    async def delete_highlight(self, highlight_id: int) -> None:
         """Delete a highlight (and its note), keeping it for undo."""
         if self.current is None:
             return
-        try:
-            gone = self.library.delete_highlight(highlight_id)
-        except NotFound:
-            return
-        self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], gone]
-        reader = self.query_one(ReaderView)
-        if reader.reattaching == highlight_id:
-            reader.end_reattach()
-        self._reload_highlights()
+        async with self.db.turn:
+            try:
+                gone, *shown = await self.db.write(
+                    self._changed, lambda: self.library.delete_highlight(highlight_id)
+                )
+            except NotFound:
+                return
+            self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], gone]
+            reader = self.query_one(ReaderView)
+            if reader.reattaching == highlight_id:
+                reader.end_reattach()
+            self.show_annotations(gone.article_id, *shown)
         undo = self.key_for("reader.undo", "u")
-        self.notify(f"Deleted: {short(gone.exact)} — {undo} to undo", markup=False)
+        self.notify(f"Deleted: {excerpt(gone.exact, QUOTE_CELLS)} — {undo} to undo", markup=False)
 
     def on_reader_view_undo_requested(self, event: ReaderView.UndoRequested) -> None:
         self.action_undo_delete()
 
     def action_undo_delete(self) -> None:
         """Bring back the last deleted highlight with its id and note."""
-        if not self.undo_stack:
-            self.notify("Nothing to undo")
-            return
-        gone = self.undo_stack.pop()
-        try:
-            restored = self.library.restore_highlight(gone)
-        except (NotFound, ValueError) as exc:  # e.g. its article was deleted meanwhile
-            self.notify(one_line(f"Could not undo: {exc}"), severity="error", markup=False)
-            return
-        if self.current is not None and restored.article_id == self.current.id:
-            self._reload_highlights()
-            if not restored.orphaned:  # an orphan's offsets point at nothing
-                self.query_one(ReaderView).move_cursor_to(restored.start)
-            self.query_one(AnnotationsPane).select_highlight(restored.id)
-        self._saved(f"Restored: {short(restored.exact)}")
+        self.undo_delete()
+
+    @work(group="write")
+    async def undo_delete(self) -> None:
+        async with self.db.turn:  # after the delete it undoes, however quick the keys
+            if not self.undo_stack:
+                self.notify("Nothing to undo")
+                return
+            gone = self.undo_stack.pop()
+            try:
+                restored, *shown = await self.db.write(
+                    self._changed, lambda: self.library.restore_highlight(gone)
+                )
+            except (NotFound, ValueError) as exc:  # e.g. its article was deleted meanwhile
+                self.notify(one_line(f"Could not undo: {exc}"), severity="error", markup=False)
+                return
+            self.show_annotations(restored.article_id, *shown)
+            if self.current is not None and restored.article_id == self.current.id:
+                if not restored.orphaned:  # an orphan's offsets point at nothing
+                    self.query_one(ReaderView).move_cursor_to(restored.start)
+                self.query_one(AnnotationsPane).select_highlight(restored.id)
+        self._saved(f"Restored: {excerpt(restored.exact, QUOTE_CELLS)}")
 
     def on_annotations_pane_jump_to(self, event: AnnotationsPane.JumpTo) -> None:
         try:
@@ -239,7 +281,7 @@ class Annotating(_Base):
         reader.focus()
         attach = self.key_for("reader.reattach", "r")
         self.notify(
-            f"Re-attach “{short(orphan.exact, 40)}”: select the new text in the reader "
+            f"Re-attach “{excerpt(orphan.exact, 40)}”: select the new text in the reader "
             f"(v and motions, or the sentence under the cursor) and press {attach}; escape cancels",
             title="Re-attach",
             timeout=20,
@@ -254,20 +296,29 @@ class Annotating(_Base):
         self.notify("Re-attach cancelled: the highlight is still unplaced", timeout=3)
 
     def reattach(self, highlight_id: int, start: int, end: int) -> None:
-        """Place `highlight_id` on body[start:end], keeping its note and tags."""
+        """Place `highlight_id` on body[start:end] of the open article, keeping its note and tags."""
         self.query_one(ReaderView).end_reattach()
-        if self.current is None:
-            return
-        try:
-            if self.library.highlight(highlight_id).article_id != self.current.id:
-                return  # the offsets are into another article's text
-            placed = self.library.reattach_highlight(highlight_id, start, end)
-        except (NotFound, ValueError) as exc:
-            self.notify(one_line(f"Could not re-attach: {exc}"), severity="error", markup=False)
-            return
-        self._reload_highlights()
-        self.query_one(AnnotationsPane).select_highlight(placed.id)
-        self._saved(f"Re-attached: {short(placed.exact)}")
+        if self.current is not None:
+            self._place(highlight_id, self.current.id, start, end)
+
+    @work(group="write")
+    async def _place(self, highlight_id: int, article_id: int, start: int, end: int) -> None:
+        def place() -> Changed | None:
+            if self.library.highlight(highlight_id).article_id != article_id:
+                return None  # the offsets are into another article's text
+            return self._changed(lambda: self.library.reattach_highlight(highlight_id, start, end))
+
+        async with self.db.turn:
+            try:
+                changed = await self.db.write(place)
+            except (NotFound, ValueError) as exc:
+                self.notify(one_line(f"Could not re-attach: {exc}"), severity="error", markup=False)
+                return
+            if changed is None:
+                return
+            placed, *shown = changed
+            self.show_annotations(article_id, *shown, select=placed.id)
+        self._saved(f"Re-attached: {excerpt(placed.exact, QUOTE_CELLS)}")
 
     # -- star ------------------------------------------------------------------------
 
@@ -276,13 +327,25 @@ class Annotating(_Base):
 
     def on_reader_view_star_requested(self, event: ReaderView.StarRequested) -> None:
         if self.current is not None and self.current.id == event.article_id:
-            self.set_starred(event.article_id, not self.current.starred)
+            self.set_starred(event.article_id, None)
 
-    def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar an article and show it in the list and the header."""
-        self.library.set_starred(article_id, starred)
-        self.query_one(ArticleList).refresh_article(article_id)
-        if self.current is not None and self.current.id == article_id:
-            self.current = replace(self.current, starred=starred)
-            self.query_one(ArticleHeader).show(self.current, len(self.library.highlights(article_id)))
+    @work(group="write")
+    async def set_starred(self, article_id: int, starred: bool | None) -> None:
+        """Star or unstar an article (None: flip the open one's star, as it is once
+        the writes before this one are done) and show it in the list and the header."""
+
+        def write(starred: bool) -> int:
+            self.library.set_starred(article_id, starred)
+            return len(self.library.highlights(article_id))  # for the header
+
+        async with self.db.turn:
+            if starred is None:
+                if self.current is None or self.current.id != article_id:
+                    return
+                starred = not self.current.starred
+            highlight_count = await self.db.write(write, starred)
+            self.query_one(ArticleList).refresh_article(article_id)
+            if self.current is not None and self.current.id == article_id:
+                self.current = replace(self.current, starred=starred)
+                self.query_one(ArticleHeader).show(self.current, highlight_count)
         self.notify("Starred" if starred else "Unstarred", timeout=2)

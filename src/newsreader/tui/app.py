@@ -1,41 +1,41 @@
 """The Textual app: search bar, article list, reader, annotations, footer.
 
 Widgets post messages; the app decides what they mean and calls the
-`Library`. Every write is committed before the UI says it is done. Slow work
-(first import, search, export, file import) runs in workers whose database
-calls go to one dedicated thread (`DatabaseThread`).
+`Library`. Every write runs on one dedicated thread (`DatabaseThread`) and is
+committed before the UI says it is done; slow reads (start-up, search, export,
+file import) run in workers too.
 
 The annotating flows (highlight, note, delete, undo, star) live in
 `annotating.py`, the feed flows (filter, refresh, subscribe, import) in
-`feeds.py`; this module holds the layout, opening articles, search, export,
-panes and help.
+`feeds.py`, search in `searching.py`; what they need from the app is spelled
+out in `host.py`. This module holds the layout, start-up, opening articles,
+export, panes, help and quitting. Only the entry points import it.
 """
 
 from __future__ import annotations
 
 import gc
-import sqlite3
 import sys
 from collections.abc import Iterable
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer, Label
 
-from newsreader.library import Library, NotFound
-from newsreader.model import Article, SearchHit
-from newsreader.store import StoreError
+from newsreader.library import Library, NotFound, StoreError
+from newsreader.model import Article
 from newsreader.text.terminal import one_line
+from newsreader.text.wording import plural
 from newsreader.tui.annotating import Annotating
 from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread
-from newsreader.tui.feeds import FeedFlows, plural
-from newsreader.tui.keys import key_sections, keymap_problems
+from newsreader.tui.feeds import FeedFlows
+from newsreader.tui.keys import APP_BINDINGS, key_sections, keymap_problems
+from newsreader.tui.searching import SearchFlows
 from newsreader.tui.startup import first_page, prepare_store, reclean_summary
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
@@ -45,48 +45,25 @@ from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
 
 NARROW = 100  # below this many columns the annotations pane gives way
-SEARCH_LIMIT = 100
 
 
-class NewsReaderApp(Annotating, FeedFlows, App[None]):
+class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
     """A keyboard-driven reader with highlights and notes over one Library."""
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
-    BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="app.search"),
-        Binding(
-            "escape", "back", "Back", show=False, id="app.back",
-            tooltip="Leave the search, else go back to the article list, else show every feed again",
-        ),
-        Binding(
-            "e", "export_article", "Export", id="app.export",
-            tooltip="Write this article's highlights and notes as Markdown to the export folder",
-        ),
-        Binding("A", "toggle_annotations", "Notes pane", show=False, id="app.toggle_annotations"),
-        Binding("L", "toggle_list", "List pane", show=False, id="app.toggle_list"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        # Last: on a narrow footer it is the one that gives way, not help or quit.
-        Binding(
-            "R", "refresh_feeds", "Refresh", id="app.refresh",
-            tooltip="Fetch every feed in the background; new articles join the list",
-        ),
-    ]
+    BINDINGS = APP_BINDINGS  # in keys.py, with every pane's, for help and the README
 
     def __init__(self, library: Library, settings: Settings | None = None):
         super().__init__()
         self.library = library
         self.settings = settings or Settings()
         self.db = DatabaseThread()
-        # Searches get a thread (so a connection) of their own: a query that a newer
-        # one made useless is interrupted there, which would be unsafe for writes.
-        self.search_thread = DatabaseThread("newsreader-search")
-        self._search_conn: sqlite3.Connection | None = None
         self._first_page: tuple[list[int], int] | None = None  # what the first paint listed
         self.current: Article | None = None
-        self._search_generation = 0
-        self._open_first_of: int | None = None  # enter before the results arrived
+        # Reading positions saved this session, by article: the write may still be
+        # on its way when the article is opened again.
+        self._positions: dict[int, int] = {}
         self._problems = list(self.settings.problems)  # shown once the app is up
         if self.settings.theme:
             try:
@@ -135,20 +112,18 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         a round of the UI thread's own start-up work (the GIL is shared)."""
         try:
             ids, total = first_page(self.library)
-        except sqlite3.Error:
-            return None  # the database thread reports it
+        except Exception:  # noqa: BLE001 - only a head start: the database thread reads the same and reports
+            return None
         if ids:
             self.query_one(ArticleList).set_ids(ids, total=total)
-            self._set_status(self.list_status())
+            self.set_status(self.list_status())
         return ids, total
 
     def on_unmount(self) -> None:
         gc.unfreeze()
         self.stop_fetching()
-        if self._search_conn is not None and self.search_thread.busy:
-            self._search_conn.interrupt()
-        self.search_thread.shutdown()
-        self.db.shutdown()
+        self.stop_searching()
+        self.db.shutdown()  # writes handed over still run; run_app waits for them
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
@@ -167,25 +142,26 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         articles = self.query_one(ArticleList)
         if (ready.first_ids, ready.total) != self._first_page:  # seeded, or changed meanwhile
             articles.set_ids(ready.first_ids, total=ready.total)
-            self._set_status(self.list_status())
+            self.set_status(self.list_status())
         if ready.total > len(ready.first_ids):
             every_id = await self.db.run(self.library.article_ids)
             if self.feed_filter is None:  # not replaced by a feed filter meanwhile
                 articles.set_ids(every_id)
-                self._set_status(self.list_status())
-        for failure in (o for o in ready.seeded if o.failed):
+                self.set_status(self.list_status())
+        for failure in (o for o in ready.prepared.seeded if o.failed):
             self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error", markup=False)
-        summary = reclean_summary(ready.recleaned)
+        summary = reclean_summary(ready.prepared.recleaned)
         if summary is not None:
             message, severity = summary
             self.notify(one_line(message), title="Re-cleaned", severity=severity, timeout=10, markup=False)
 
-    def _set_status(self, text: str) -> None:
+    def set_status(self, text: str) -> None:
+        """The line under the list: its count, or what the search found."""
         self.query_one("#list-status", Label).update(Content(text))
 
     # -- opening articles ------------------------------------------------------------
 
-    @on(ArticleList.Selected)
+    @on(ArticleList.Selected, "#articles")
     def _open_from_list(self, event: ArticleList.Selected) -> None:
         self.open_article(event.article_id)
 
@@ -205,134 +181,43 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         reader = self.query_one(ReaderView)
         if reader.reattaching is not None and reader.article_id != article_id:
             reader.end_reattach()  # the orphan belongs to the article left behind
-        start = article.read_position if cursor is None else cursor
-        reader.show_article(article, highlights, cursor=start, matches=list(matches))
-        self._refresh_annotations(highlights)
+        if cursor is None:
+            cursor = self._positions.get(article_id, article.read_position)
+        reader.show_article(article, highlights, cursor=cursor, matches=list(matches))
+        self.show_annotations(article_id, highlights, self.library.article_note(article_id))
         reader.focus()
         if article.read_at is None:
             self._mark_read(article_id)
 
-    @work(group="mark-read")
+    @work(group="write")
     async def _mark_read(self, article_id: int) -> None:
-        """Mark read on the database thread, after the article is on screen: the
-        UPDATE rewrites the whole row, ~50 ms for a 4 MB article."""
-        await self.db.run(self.library.mark_read, article_id)
+        """Mark read after the article is on screen: the UPDATE rewrites the
+        whole row, ~50 ms for a 4 MB article."""
+        async with self.db.turn:
+            await self.db.write(self.library.mark_read, article_id)
         self.query_one(ArticleList).refresh_article(article_id)
 
-    def _save_position(self) -> None:
-        """Remember where the reader is, so the article reopens there (also after a restart)."""
+    def _reading_position(self) -> tuple[int, int] | None:
+        """(article id, cursor) of the article in the reader, if one is shown."""
         if self.current is not None:
             reader = self.query_one(ReaderView)
             if reader.article_id == self.current.id:
-                self.library.set_read_position(self.current.id, reader.cursor)
+                return self.current.id, reader.cursor
+        return None
 
-    # -- search ----------------------------------------------------------------------
+    def _save_position(self) -> None:
+        """Remember where the reader is, so the article reopens there (also after a restart)."""
+        position = self._reading_position()
+        if position is not None:
+            self._positions[position[0]] = position[1]
+            self._write_position(*position)
 
-    def action_focus_search(self) -> None:
-        self.query_one(SearchBar).focus()
+    @work(group="write")
+    async def _write_position(self, article_id: int, position: int) -> None:
+        async with self.db.turn:
+            await self.db.write(self.library.set_read_position, article_id, position)
 
-    def action_focus_results(self) -> None:
-        results = self.query_one(SearchResults)
-        if results.display and results.option_count:
-            results.focus()
-
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
-        self._search_generation += 1
-        self._open_first_of = None
-        if not event.value.strip():
-            self._show_list()
-            return
-        self.run_search(event.value, self._search_generation)
-
-    @work(exclusive=True, group="search")
-    async def run_search(self, query: str, generation: int) -> None:
-        """Search off the UI thread; a newer query interrupts this one.
-
-        Typing fires a query per key; at 100k articles a short prefix takes a
-        few hundred ms, so a query still running when the next key comes is
-        interrupted (sqlite3 `interrupt`, on the search thread's own connection)
-        instead of making every later one wait behind it.
-        """
-        conn = self._search_conn
-        if conn is not None and self.search_thread.busy:
-            conn.interrupt()
-        try:
-            hits = await self.search_thread.run(self._search_on_thread, query)
-        except sqlite3.OperationalError:
-            if generation != self._search_generation:
-                return  # interrupted for a newer query
-            raise
-        if generation != self._search_generation:
-            return  # a newer query is already on its way
-        results = self.query_one(SearchResults)
-        results.display = True
-        self.query_one(ArticleList).display = False
-        results.show_hits(hits)
-        from newsreader.search import count_text
-
-        self._set_status(f"{count_text(hits)} for “{one_line(query)[:40]}”")
-        if self._open_first_of == generation and hits:
-            self._open_first_of = None
-            self._open_hit(hits[0])
-
-    def _search_on_thread(self, query: str) -> list[SearchHit]:
-        """Runs on the search thread: the search, and the snippets the results list
-        lays out (cut here, not on the UI thread)."""
-        self._search_conn = self.library.store.db.conn  # this thread's connection
-        hits = self.library.search(query, SEARCH_LIMIT, live=True)
-        for hit in hits:
-            hit.snippet  # noqa: B018 - cut now (search hits cut their snippets when first read)
-        return hits
-
-    @on(Input.Submitted, "#search")
-    def _open_first_hit(self) -> None:
-        results = self.query_one(SearchResults)
-        if not self.query_one(SearchBar).value.strip():
-            return
-        if self.workers_running("search"):
-            self._open_first_of = self._search_generation  # opened when the results arrive
-        elif results.display and results.hits:
-            self._open_hit(results.hits[0])
-
-    def workers_running(self, group: str) -> bool:
-        """True while a worker of `group` has not finished."""
-        return any(w.group == group and not w.is_finished for w in self.workers)
-
-    @on(SearchResults.Opened)
-    def _open_selected_hit(self, event: SearchResults.Opened) -> None:
-        self._open_hit(event.hit)
-
-    def _open_hit(self, hit: SearchHit) -> None:
-        """Open the hit's article at its first match (or the noted highlight), matches marked."""
-        query = self.query_one(SearchBar).value
-        try:
-            article = self.library.article_for_reading(hit.article_id)
-        except NotFound:
-            return
-        from newsreader.search import match_spans
-
-        spans = match_spans(article.body, query, language=article.language)
-        cursor = spans[0][0] if spans else 0
-        if hit.highlight_id is not None:
-            try:
-                cursor = self.library.highlight(hit.highlight_id).start
-            except NotFound:
-                pass
-        self.open_article(hit.article_id, cursor=cursor, matches=spans)
-
-    def action_leave_search(self) -> None:
-        """Clear the search and give back the list as it was, cursor and all."""
-        self.query_one(SearchBar).value = ""
-        self._show_list()
-        self.query_one(ReaderView).set_matches([])
-        self.query_one(ArticleList).focus()
-
-    def _show_list(self) -> None:
-        self._search_generation += 1
-        self.query_one(SearchResults).display = False
-        self.query_one(ArticleList).display = True
-        self._set_status(self.list_status())
+    # -- going back --------------------------------------------------------------------
 
     def action_back(self) -> None:
         """escape outside the search bar: leave the search, else go to the list,
@@ -414,7 +299,11 @@ class NewsReaderApp(Annotating, FeedFlows, App[None]):
         yield SystemCommand("Help: keys", "Every key as bound now, with its id", self.action_help)
 
     async def action_quit(self) -> None:
-        self._save_position()
+        """Save the reading position, after every write asked for before, then quit."""
+        position = self._reading_position()
+        async with self.db.turn:
+            if position is not None:
+                await self.db.write(self.library.set_read_position, *position)
         self.exit()
 
 

@@ -1,7 +1,7 @@
 """Getting news in from the TUI: filter the list by feed, refresh feeds in the
 background, subscribe, import a file or URL.
 
-A mixin of `NewsReaderApp`, like `Annotating`. Everything that may wait on the
+A mixin of the app (see `host.py`), like `Annotating`. Everything that may wait on the
 network (subscribe, refresh, import) runs on a second long-lived thread,
 `fetch_thread`, so a slow server never holds up search or export on the
 database thread; the store gives that thread its own connection and SQLite's
@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +29,9 @@ from textual.widgets import Label
 from newsreader.library import NotFound
 from newsreader.model import Feed
 from newsreader.text.terminal import one_line
+from newsreader.text.wording import plural
 from newsreader.tui.db_thread import DatabaseThread
-from newsreader.tui.widgets.article_list import ArticleList, clean
+from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
 
 # Feeds, downloads and the dialogs are imported when first used, not before the
@@ -37,20 +39,14 @@ from newsreader.tui.widgets.reader import ReaderView
 if TYPE_CHECKING:
     from newsreader.library.importing import ImportOutcome
     from newsreader.library.subscriptions import FeedOutcome
+    from newsreader.tui.host import AppHost as _Base
     from newsreader.tui.screens.feed_picker import FeedChoice
     from newsreader.tui.screens.subscribe import SubscribeRequest
-    from newsreader.tui.app import NewsReaderApp
-
-    _Base = NewsReaderApp
 else:
     _Base = object
 
 MAX_LISTED_FAILURES = 5
 IMPORT_ORDER = ("added", "updated", "unchanged", "duplicate", "failed")
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def failure_lines(failures: Sequence[tuple[str, str]]) -> list[str]:
@@ -72,7 +68,7 @@ def refresh_summary(outcomes: Sequence[FeedOutcome]) -> tuple[str, str]:
     if failed:
         counts.append(f"{len(failed)} failed")
     lines = [f"{plural(len(outcomes), 'feed')}: {', '.join(counts)}"]
-    lines += failure_lines([(clean(o.name), o.message) for o in failed])
+    lines += failure_lines([(one_line(o.name), o.message) for o in failed])
     return "\n".join(lines), "error" if failed else "information"
 
 
@@ -89,14 +85,17 @@ def import_summary(outcomes: Sequence[ImportOutcome]) -> tuple[str, str]:
     return "\n".join(lines), severity
 
 
+@dataclass
 class RefreshProgress(Message):
     """Sent from the fetch thread after each feed of a refresh is stored."""
 
-    def __init__(self, done: int, total: int, name: str) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-        self.name = name
+    done: int
+    total: int
+    name: str
+
+    @property
+    def control(self) -> None:
+        return None  # from the app's own refresh, not from a widget
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, RefreshProgress)  # only the latest count matters
@@ -124,7 +123,7 @@ class FeedFlows(_Base):
         """"3 articles", or "3 articles · Feed name" while filtered."""
         text = plural(self.query_one(ArticleList).row_count, "article")
         if self.feed_filter is not None:
-            text += f" · {clean(self.feed_filter.name)}"
+            text += f" · {one_line(self.feed_filter.name)}"
         return text
 
     async def reload_list(self) -> list[int]:
@@ -147,7 +146,7 @@ class FeedFlows(_Base):
         articles = self.query_one(ArticleList)
         articles.set_ids(ids, keep_cursor=articles.current_id in ids)
         if articles.display:
-            self._set_status(self.list_status())
+            self.set_status(self.list_status())
         return ids
 
     def action_filter_feed(self) -> None:
@@ -223,7 +222,7 @@ class FeedFlows(_Base):
 
     def _show_refresh(self, done: int, total: int, name: str) -> None:
         self._refresh_count = (done, total)
-        shown = f": {clean(name)}" if name else ""
+        shown = f": {one_line(name)}" if name else ""
         label = self.query_one("#refresh-status", Label)
         label.update(Content(f"Refreshing {done}/{total}{shown}…"))
         label.display = True
@@ -250,9 +249,11 @@ class FeedFlows(_Base):
         if reader.article_id != shown.id:
             return
         self.current = fresh
-        highlights = await self.db.run(self.library.highlights, fresh.id)
+        highlights, note = await self.db.run(
+            lambda: (self.library.highlights(fresh.id), self.library.article_note(fresh.id))
+        )
         reader.show_article(fresh, highlights, cursor=reader.cursor)
-        self._refresh_annotations(highlights)
+        self.show_annotations(fresh.id, highlights, note)
         self.notify("The open article has new text; its highlights moved with their quotes", title="Updated")
 
     # -- subscribe, import ---------------------------------------------------------------
@@ -282,7 +283,7 @@ class FeedFlows(_Base):
             self.notify(message, title="Subscribe failed", severity="error", timeout=12, markup=False)
             return
         await self.reload_list()
-        self.notify(one_line(f"{clean(outcome.name)}: {outcome.summary()}"), title="Subscribe", markup=False)
+        self.notify(one_line(f"{outcome.name}: {outcome.summary()}"), title="Subscribe", markup=False)
 
     def action_import_file(self) -> None:
         def chosen(target: str | None) -> None:
@@ -298,14 +299,14 @@ class FeedFlows(_Base):
     async def import_source(self, target: str) -> None:
         """Import a file, or a URL (kept a string: a Path would turn it into a file name),
         then show the list unfiltered with the first imported article selected."""
-        from newsreader.ingest.fetch import looks_like_url
+        from newsreader.library import looks_like_url  # downloads: loaded on first use
 
         source: str | Path = target if looks_like_url(target) else Path(target).expanduser()
         outcomes = await self.fetch_thread.run(self.library.import_paths, [source])
         self.feed_filter = None  # the new articles may belong to no feed
         ids = await self.reload_list()
         if not self.query_one("#search").value:  # a search typed meanwhile stays on screen
-            self._show_list()
+            self.show_list()
         imported = {o.article_id for o in outcomes if not o.failed and o.article_id is not None}
         topmost = next((i for i in ids if i in imported), None)  # a feed's newest item
         if topmost is not None:

@@ -1,9 +1,9 @@
-"""What the app does with the store before the first screen: seed, re-clean, list.
+"""What the app does with the store before the first screen: prepare, list.
 
-`prepare_store` runs on the database thread. Re-cleaning matters after an
-upgrade of the cleaner: outdated bodies are re-derived from the kept raw text
-and their highlights re-anchored (orphaned, never dropped, when their text is
-gone), as every CLI command does too.
+`prepare_store` runs on the database thread. `Library.prepare` seeds an empty
+store and re-cleans after an upgrade of the cleaner: outdated bodies are
+re-derived from the kept raw text and their highlights re-anchored (orphaned,
+never dropped, when their text is gone), as every CLI command does too.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsreader.library import ImportOutcome, Library
-
+from newsreader.library import ImportOutcome, Library, Prepared
+from newsreader.text.wording import plural
 
 # Ids fetched before the first screen: more rows than any terminal shows. The
 # rest (every id, ~30 ms at 100k) follows right after the first paint.
@@ -21,8 +21,7 @@ FIRST_PAGE = 300
 
 @dataclass(frozen=True)
 class StartUp:
-    seeded: list[ImportOutcome]
-    recleaned: list[ImportOutcome]
+    prepared: Prepared  # what seeding and re-cleaning did
     first_ids: list[int]  # the newest FIRST_PAGE ids, in list order
     total: int  # how many articles the list will hold
 
@@ -34,15 +33,9 @@ def first_page(library: Library) -> tuple[list[int], int]:
 
 
 def prepare_store(library: Library) -> StartUp:
-    """First run imports the seeds; outdated articles are re-cleaned; then the
-    first page of ids and the count again (seeding adds articles)."""
-    seeded = library.ensure_seeded()
-    recleaned = library.reclean_outdated()
-    return StartUp(seeded, recleaned, *first_page(library))
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    """Prepare the store (seed, re-clean), then the first page of ids and the
+    count again (seeding adds articles)."""
+    return StartUp(library.prepare(), *first_page(library))
 
 
 def reclean_summary(outcomes: Sequence[ImportOutcome]) -> tuple[str, str] | None:
@@ -54,12 +47,12 @@ def reclean_summary(outcomes: Sequence[ImportOutcome]) -> tuple[str, str] | None
         return None
     parts = []
     if updated:
-        parts.append(f"Re-cleaned {_plural(len(updated), 'article')} with the current cleaner")
+        parts.append(f"Re-cleaned {plural(len(updated), 'article')} with the current cleaner")
     if orphaned:
-        parts.append(f"{_plural(orphaned, 'highlight')} could not be placed (see the annotations pane)")
+        parts.append(f"{plural(orphaned, 'highlight')} could not be placed (see the annotations pane)")
     if failed:
         first = failed[0]
         reason = f"{first.source}: {first.message}"
-        parts.append(f"{_plural(len(failed), 'article')} could not be re-cleaned ({reason})")
+        parts.append(f"{plural(len(failed), 'article')} could not be re-cleaned ({reason})")
     severity = "error" if failed else "warning" if orphaned else "information"
     return "; ".join(parts), severity

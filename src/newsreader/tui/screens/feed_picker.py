@@ -1,7 +1,7 @@
 """`f`: choose which feed the article list shows, or all articles again.
 
 Feed titles come from the feeds themselves: each option is a `Text` built from
-the cleaned title, never markup, so `[bold]` shows as typed.
+the title made safe on one line, never markup, so `[bold]` shows as typed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.model import Feed
-from newsreader.tui.widgets.article_list import clean
+from newsreader.text.terminal import one_line
 
 ALL = "all"
 FeedChoice = Feed | Literal["all"] | None  # None: cancelled, nothing changes
@@ -28,7 +28,7 @@ FeedChoice = Feed | Literal["all"] | None  # None: cancelled, nothing changes
 def feed_prompt(name: str, count: int, current: bool, failed: bool = False) -> Text:
     """One option: a mark on the current choice, the literal name, its article count."""
     prompt = Text("● " if current else "  ", style="bold")
-    prompt.append(clean(name) or "(untitled feed)")
+    prompt.append(one_line(name) or "(untitled feed)")
     prompt.append(f"  {count}", style="dim")
     if failed:
         prompt.append("  ⚠ last refresh failed", style="dim italic")
@@ -39,7 +39,7 @@ class FeedPicker(ModalScreen[FeedChoice]):
     """Dismisses with a `Feed`, `ALL` ("All articles") or None (escape)."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="feeds.cancel"),
+        Binding("escape", "cancel", "Cancel", id="feeds.cancel", tooltip="Close, keeping the list as it was"),
         Binding("j", "down", "Down", show=False, id="feeds.down"),
         Binding("k", "up", "Up", show=False, id="feeds.up"),
     ]

@@ -1,7 +1,8 @@
 """The note editor: a multi-line Markdown note for a highlight or an article.
 
-The editor does not close until the caller's `save` has committed the text, so
-"saved" on screen always means saved on disk. Escape asks before discarding.
+The editor does not close until the caller's `save` (a coroutine: the write
+runs on the database thread) has committed the text, so "saved" on screen
+always means saved on disk. Escape asks before discarding.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import os
 import shlex
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual import events, on
@@ -22,10 +23,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, TextArea
 
 from newsreader.text.terminal import one_line, strip_control
+from newsreader.text.wording import excerpt
 from newsreader.tui.screens.confirm import ConfirmScreen
 
 HINT = "Markdown · ctrl+s saves · escape cancels · ctrl+e opens $EDITOR"
 MODIFIED = "● modified · ctrl+s saves · escape asks before discarding"
+SAVING = "saving…"
+QUOTE_CELLS = 300
 
 
 class NoteArea(TextArea):
@@ -46,27 +50,34 @@ class NoteEditor(ModalScreen[str | None]):
     # Priority: the TextArea would otherwise take escape (focus moves on) and
     # ctrl+e (end of line) before the screen sees them.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="note.cancel"),
-        Binding("ctrl+e", "external_editor", "$EDITOR", priority=True, id="note.external_editor"),
+        Binding(
+            "ctrl+s", "save", "Save", priority=True, id="note.save",
+            tooltip="Save (committed before the editor closes)",
+        ),
+        Binding(
+            "escape", "cancel", "Cancel", priority=True, id="note.cancel",
+            tooltip="Cancel; asks first if you typed something (y discards, n keeps editing)",
+        ),
+        Binding(
+            "ctrl+e", "external_editor", "$EDITOR", priority=True, id="note.external_editor",
+            tooltip="Edit in $VISUAL / $EDITOR",
+        ),
     ]
 
-    def __init__(self, heading: str, quote: str, text: str, save: Callable[[str], None]):
+    def __init__(self, heading: str, quote: str, text: str, save: Callable[[str], Awaitable[None]]):
         super().__init__()
         self.heading = heading
         self.quote = quote
         # A note is shown as typed, minus control codes that would reach the terminal.
         self.initial = strip_control(text)
         self._save = save
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             yield Label(Content(self.heading), id="note-heading")
             if self.quote:
-                quote = one_line(self.quote)
-                if len(quote) > 300:
-                    quote = quote[:299] + "…"
-                yield Label(Content(f"“{quote}”"), id="note-quote")
+                yield Label(Content(f"“{excerpt(self.quote, QUOTE_CELLS)}”"), id="note-quote")
             yield NoteArea(self.initial, id="note-text", soft_wrap=True, tab_behavior="indent")
             yield Label(Content(HINT), id="note-hint")
         yield Footer()
@@ -87,14 +98,28 @@ class NoteEditor(ModalScreen[str | None]):
         return self.text != self.initial
 
     def action_save(self) -> None:
+        if self._saving:  # ctrl+s twice: one save
+            return
+        self._saving = True
+        area = self.query_one(NoteArea)
+        area.read_only = True  # what is saved is what the editor shows
+        self.query_one("#note-hint", Label).update(Content(SAVING))
+        self.run_worker(self._save_then_close(area.text), group="note-save")
+
+    async def _save_then_close(self, text: str) -> None:
         try:
-            self._save(self.text)
+            await self._save(text)
         except Exception as exc:  # the store refused: keep the editor (and the text) open
+            self._saving = False
+            self.query_one(NoteArea).read_only = False
+            self._show_modified()
             self.notify(one_line(f"Not saved: {exc}"), severity="error", timeout=8, markup=False)
             return
-        self.dismiss(self.text)
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
+        if self._saving:  # too late: the note is on its way to the store
+            return
         if not self.modified:
             self.dismiss(None)
             return
@@ -112,6 +137,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def action_external_editor(self) -> None:
         """Edit the note in $VISUAL / $EDITOR with the app suspended."""
+        if self._saving:
+            return
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         with tempfile.NamedTemporaryFile(
             "w", suffix=".md", prefix="newsreader-note-", delete=False, encoding="utf-8"

@@ -17,7 +17,10 @@ class SubscribeScreen(ModalScreen[SubscribeRequest | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="subscribe.cancel"),
-        Binding("ctrl+t", "toggle_full_text", "Full text", id="subscribe.full_text"),
+        Binding(
+            "ctrl+t", "toggle_full_text", "Full text", id="subscribe.full_text",
+            tooltip="Tick or untick “Full text”: complete summary-only items from their pages",
+        ),
     ]
 
     def __init__(self, full_text: bool = False):

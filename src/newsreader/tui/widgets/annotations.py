@@ -16,8 +16,9 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from newsreader.model import ArticleNote, Highlight
 from newsreader.text.terminal import one_line, strip_control
+from newsreader.text.wording import excerpt
 
-QUOTE_CHARS = 160
+QUOTE_CELLS = 160
 
 
 def _first_line(text: str | None) -> str:
@@ -29,9 +30,7 @@ def _first_line(text: str | None) -> str:
 
 def highlight_prompt(h: Highlight) -> Text:
     """One option: the quote, then the note's first line — all literal text."""
-    quote = one_line(h.exact)
-    if len(quote) > QUOTE_CHARS:
-        quote = quote[: QUOTE_CHARS - 1] + "…"
+    quote = excerpt(h.exact, QUOTE_CELLS)
     prompt = Text()
     prompt.append("▌", style="yellow" if not h.orphaned else "red")
     prompt.append(quote)
@@ -46,16 +45,20 @@ def highlight_prompt(h: Highlight) -> Text:
 
 class HighlightList(OptionList):
     BINDINGS = [
-        Binding("enter", "select", "Jump to", id="annotations.jump"),
-        Binding("n", "note", "Note", id="annotations.note"),
-        Binding("d", "delete", "Delete", id="annotations.delete"),
+        Binding("enter", "select", "Jump to", id="annotations.jump", tooltip="Show the highlight in the reader"),
+        Binding("n", "note", "Note", id="annotations.note", tooltip="Write the note of this highlight"),
+        Binding("d", "delete", "Delete", id="annotations.delete", tooltip="Delete this highlight and its note"),
         Binding(
             "r", "reattach", "Re-attach", id="annotations.reattach",
             tooltip="Attach this highlight that could not be placed to new text: "
             "the selection in the reader, or select it there and press r",
         ),
-        Binding("a", "article_note", "Article note", id="annotations.article_note"),
-        Binding("u", "app.undo_delete", "Undo", id="annotations.undo"),
+        Binding(
+            "a", "article_note", "Article note", id="annotations.article_note", tooltip="Edit the article note"
+        ),
+        Binding(
+            "u", "app.undo_delete", "Undo", id="annotations.undo", tooltip="Bring back the last deleted highlight"
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="annotations.down"),
         Binding("k", "cursor_up", "Up", show=False, id="annotations.up"),
     ]
@@ -69,12 +72,14 @@ class HighlightList(OptionList):
         return int(option.id) if option.id and option.id.isdigit() else None
 
     def action_note(self) -> None:
-        self.post_message(AnnotationsPane.NoteRequested(self.parent_pane, self._current_id()))
+        pane = self.parent_pane
+        pane.post_message(pane.NoteRequested(self._current_id(), pane))
 
     def action_delete(self) -> None:
         highlight_id = self._current_id()
         if highlight_id is not None:
-            self.post_message(AnnotationsPane.DeleteRequested(self.parent_pane, highlight_id))
+            pane = self.parent_pane
+            pane.post_message(pane.DeleteRequested(highlight_id, pane))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reattach":  # only for a highlight that could not be placed
@@ -87,13 +92,16 @@ class HighlightList(OptionList):
     def action_reattach(self) -> None:
         highlight_id = self._current_id()
         if highlight_id in self.orphan_ids:
-            self.post_message(AnnotationsPane.ReattachRequested(self.parent_pane, highlight_id))
+            pane = self.parent_pane
+            pane.post_message(pane.ReattachRequested(highlight_id, pane))
 
     def action_article_note(self) -> None:
-        self.post_message(AnnotationsPane.ArticleNoteRequested(self.parent_pane))
+        pane = self.parent_pane
+        pane.post_message(pane.ArticleNoteRequested(pane))
 
     @property
-    def parent_pane(self) -> "AnnotationsPane":
+    def parent_pane(self) -> AnnotationsPane:
+        """The pane this list belongs to: its messages are the pane's."""
         return self.query_ancestor(AnnotationsPane)
 
 
@@ -102,48 +110,56 @@ class AnnotationsPane(Vertical):
 
     @dataclass
     class JumpTo(Message):
-        pane: "AnnotationsPane"
+        """Enter on a highlight: show it in the reader."""
+
         highlight_id: int
+        pane: AnnotationsPane
 
         @property
-        def control(self) -> "AnnotationsPane":
+        def control(self) -> AnnotationsPane:
             return self.pane
 
     @dataclass
     class NoteRequested(Message):
-        pane: "AnnotationsPane"
+        """Edit the note of the highlight under the cursor (None: no highlight there)."""
+
         highlight_id: int | None
+        pane: AnnotationsPane
 
         @property
-        def control(self) -> "AnnotationsPane":
+        def control(self) -> AnnotationsPane:
             return self.pane
 
     @dataclass
     class DeleteRequested(Message):
-        pane: "AnnotationsPane"
+        """Delete the highlight under the cursor."""
+
         highlight_id: int
+        pane: AnnotationsPane
 
         @property
-        def control(self) -> "AnnotationsPane":
+        def control(self) -> AnnotationsPane:
             return self.pane
 
     @dataclass
     class ReattachRequested(Message):
         """Attach this orphaned highlight to new text in the reader."""
 
-        pane: "AnnotationsPane"
         highlight_id: int
+        pane: AnnotationsPane
 
         @property
-        def control(self) -> "AnnotationsPane":
+        def control(self) -> AnnotationsPane:
             return self.pane
 
     @dataclass
     class ArticleNoteRequested(Message):
-        pane: "AnnotationsPane"
+        """Edit the article's own note."""
+
+        pane: AnnotationsPane
 
         @property
-        def control(self) -> "AnnotationsPane":
+        def control(self) -> AnnotationsPane:
             return self.pane
 
     def compose(self) -> ComposeResult:
@@ -197,4 +213,4 @@ class AnnotationsPane(Vertical):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id and event.option.id.isdigit():
-            self.post_message(self.JumpTo(self, int(event.option.id)))
+            self.post_message(self.JumpTo(int(event.option.id), self))

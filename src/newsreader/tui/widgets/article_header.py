@@ -10,6 +10,7 @@ from textual.widgets import Label
 
 from newsreader.model import Article
 from newsreader.text.terminal import one_line
+from newsreader.text.wording import plural
 from newsreader.tui.widgets.reader_layout import text_column
 
 # The reader below keeps a one-cell scrollbar gutter; its text column is
@@ -25,7 +26,7 @@ def article_facts(article: Article, highlight_count: int) -> str:
     if article.starred:
         parts.append("★ starred")
     if highlight_count:
-        parts.append(f"{highlight_count} highlight" + ("s" if highlight_count != 1 else ""))
+        parts.append(plural(highlight_count, "highlight"))
     return " · ".join(p for p in parts if p)
 
 

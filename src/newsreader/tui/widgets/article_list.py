@@ -7,12 +7,11 @@ each row is drawn straight to a `Strip` through the line API.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -22,6 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.model import ArticleSummary
+from newsreader.text.cells import cell_len, fit_cells, truncate_cells
+from newsreader.text.terminal import one_line
 
 FetchRows = Callable[[Sequence[int]], dict[int, ArticleSummary]]
 
@@ -29,32 +30,6 @@ EMPTY_MESSAGE = "No articles — import some with `newsreader import FILE`"
 CACHE_SIZE = 2000
 # Rows fetched beyond the visible window on each side, so small scrolls hit the cache.
 MARGIN = 20
-
-# Titles come from arbitrary web pages: drop whole terminal escape sequences
-# (OSC ... BEL/ST, CSI ...), then any C0/C1 control and bidi override left over.
-_ESCAPES = re.compile(
-    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, e.g. clipboard writes (52) or titles
-    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, screen clears
-)
-_SPACES = re.compile("[\t\n\r\v\f\x85\u2028\u2029]+")
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(value: str | None) -> str:
-    """Return `value` safe for one terminal line: no escapes, controls or newlines."""
-    if not value:
-        return ""
-    value = _ESCAPES.sub("", value)
-    value = _SPACES.sub(" ", value)
-    return _CONTROLS.sub("", value).strip()
-
-
-def _fit(value: str, width: int) -> str:
-    """Truncate `value` to `width` cells with an ellipsis (no padding)."""
-    text = Text(value)
-    text.truncate(max(width, 0), overflow="ellipsis")
-    return text.plain
-
 
 class ArticleList(ScrollView, can_focus=True):
     """A keyboard-driven list of article summaries backed by a `fetch_rows` callable."""
@@ -109,31 +84,30 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
+    @dataclass
     class Selected(Message):
         """Enter (or a double click) on an article."""
 
-        def __init__(self, article_list: ArticleList, article_id: int) -> None:
-            super().__init__()
-            self.article_list = article_list
-            self.article_id = article_id
+        article_id: int
+        article_list: ArticleList
 
         @property
         def control(self) -> ArticleList:
             return self.article_list
 
+    @dataclass
     class StarRequested(Message):
         """`s` on an article: the screen decides what starring means."""
 
-        def __init__(self, article_list: ArticleList, article_id: int, starred: bool) -> None:
-            super().__init__()
-            self.article_list = article_list
-            self.article_id = article_id
-            self.starred = starred  # the state the user asked for
+        article_id: int
+        starred: bool  # the state the user asked for
+        article_list: ArticleList
 
         @property
         def control(self) -> ArticleList:
             return self.article_list
 
+    @dataclass
     class CursorChanged(Message):
         """The cursor moved; `article_id` is None once the list is empty.
 
@@ -141,10 +115,8 @@ class ArticleList(ScrollView, can_focus=True):
         reader-pane load per row.
         """
 
-        def __init__(self, article_list: ArticleList, article_id: int | None) -> None:
-            super().__init__()
-            self.article_list = article_list
-            self.article_id = article_id
+        article_id: int | None
+        article_list: ArticleList
 
         @property
         def control(self) -> ArticleList:
@@ -209,7 +181,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
         if self.current_id != old_id or old_id is None:
-            self.post_message(self.CursorChanged(self, self.current_id))
+            self.post_message(self.CursorChanged(self.current_id, self))
 
     def refresh_article(self, article_id: int) -> None:
         """Forget the cached row of `article_id` and redraw (it is re-fetched if visible)."""
@@ -240,7 +212,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh_line(old)
         self.refresh_line(row)
         self._scroll_to_cursor()
-        self.post_message(self.CursorChanged(self, self.current_id))
+        self.post_message(self.CursorChanged(self.current_id, self))
 
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
@@ -270,7 +242,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if (article_id := self.current_id) is not None:
-            self.post_message(self.Selected(self, article_id))
+            self.post_message(self.Selected(article_id, self))
 
     def action_star(self) -> None:
         """Ask to flip the star of the article under the cursor."""
@@ -279,7 +251,7 @@ class ArticleList(ScrollView, can_focus=True):
             return
         summary = self._cache.get(article_id)
         starred = summary.starred if summary is not None else False
-        self.post_message(self.StarRequested(self, article_id, not starred))
+        self.post_message(self.StarRequested(article_id, not starred, self))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -320,7 +292,7 @@ class ArticleList(ScrollView, can_focus=True):
         if not self._ids:
             if y == self.scrollable_content_region.height // 2:
                 dim = self.get_visual_style("article-list--dim").rich_style
-                hint = Text(_fit(EMPTY_MESSAGE, width), style=dim)
+                hint = Text(truncate_cells(EMPTY_MESSAGE, width), style=dim)
                 hint.align("center", width)
                 return Strip(list(hint.render(self.app.console)), width).crop_extend(0, width, base)
             return Strip.blank(width, base)
@@ -345,22 +317,24 @@ class ArticleList(ScrollView, can_focus=True):
         line = Text(style=style(), no_wrap=True, end="")
         if summary is None:
             line.append("  ")
-            gone = _fit(f"(article {self._ids[row]} is gone)", width - 2)
+            gone = truncate_cells(f"(article {self._ids[row]} is gone)", width - 2)
             line.append(gone, style("article-list--dim"))
             line.truncate(width, pad=True)
             return line
 
         unread = summary.read_at is None
-        title = clean(summary.title) or "(untitled)"
-        date = clean(summary.published or summary.imported_at)[:10]
+        # Every field may come from an arbitrary web page: one_line drops escape
+        # sequences, controls and bidi overrides, and keeps it to one line.
+        title = one_line(summary.title) or "(untitled)"
+        date = one_line(summary.published or summary.imported_at)[:10]
         # Right-hand columns as (text, style); optional ones vanish on narrow panes.
         columns: list[tuple[str, tuple[str, ...]]] = []
         if summary.highlight_count > 0:
             columns.append((f"✎{summary.highlight_count}", ("article-list--highlights",)))
-        if lang := _fit(clean(summary.language), 7):
+        if lang := truncate_cells(one_line(summary.language), 7):
             columns.append((lang, ("article-list--dim",)))
-        if width >= 50 and (source := clean(summary.source)):
-            columns.append((_fit(source, 14), ("article-list--dim",)))
+        if width >= 50 and (source := one_line(summary.source)):
+            columns.append((truncate_cells(source, 14), ("article-list--dim",)))
         if width >= 40 and date:
             columns.append((date, ("article-list--dim",)))
         right = sum(cell_len(text) + 1 for text, _ in columns)
@@ -369,9 +343,8 @@ class ArticleList(ScrollView, can_focus=True):
 
         line.append("●" if unread else " ", style("article-list--marker"))
         line.append("★ " if summary.starred else "  ", style("article-list--star"))
-        title_text = Text(title, style=style("article-list--unread") if unread else style())
-        title_text.truncate(max(width - 3 - right, 0), overflow="ellipsis", pad=True)
-        line.append_text(title_text)
+        title_style = style("article-list--unread") if unread else style()
+        line.append(fit_cells(title, max(width - 3 - right, 0)), title_style)
         for text, names in columns:
             line.append(" ")
             line.append(text, style(*names))

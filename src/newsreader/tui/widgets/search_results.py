@@ -82,19 +82,24 @@ class SearchResults(OptionList):
     """Posts `Opened(hit)` on enter; escape goes back to the list."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open", id="results.open"),
-        Binding("escape", "app.leave_search", "Back to list", id="results.leave"),
+        Binding("enter", "select", "Open", id="results.open", tooltip="Open the article at this hit"),
+        Binding(
+            "escape", "app.leave_search", "Back to list", id="results.leave",
+            tooltip="Clear the search: back to the list as it was",
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="results.down"),
         Binding("k", "cursor_up", "Up", show=False, id="results.up"),
     ]
 
     @dataclass
     class Opened(Message):
-        results: "SearchResults"
+        """Enter on a hit."""
+
         hit: SearchHit
+        results: SearchResults
 
         @property
-        def control(self) -> "SearchResults":
+        def control(self) -> SearchResults:
             return self.results
 
     def __init__(self, **kwargs) -> None:
@@ -127,4 +132,4 @@ class SearchResults(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.hits):
-            self.post_message(self.Opened(self, self.hits[event.option_index]))
+            self.post_message(self.Opened(self.hits[event.option_index], self))
