@@ -89,11 +89,11 @@ def test_feed_items_without_guid_or_link_get_an_identity_from_their_content(tmp_
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["show", "9223372036854775808"], "no such id"),
-        (["show", "0"], "no such id"),
-        (["search", "x", "--limit", "0"], "must be from 1 to"),
-        (["search", "x", "--limit", "-3"], "must be from 1 to"),
-        (["export", "--article", "99999999999999999999"], "no such id"),
+        (["show", "9223372036854775808"], "an id must be from 1 to"),
+        (["show", "0"], "an id must be from 1 to"),
+        (["search", "x", "--limit", "0"], "the limit must be from 1 to"),
+        (["search", "x", "--limit", "-3"], "the limit must be from 1 to"),
+        (["export", "--article", "99999999999999999999"], "an id must be from 1 to"),
     ],
 )
 def test_numbers_are_range_checked(tmp_path, capsys, args, message):

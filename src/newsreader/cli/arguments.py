@@ -10,22 +10,21 @@ from newsreader.model import MAX_ID, MAX_SEARCH_RESULTS
 MAX_RESULTS = MAX_SEARCH_RESULTS
 
 
-def article_id(text: str) -> int:
-    """An id: a whole number from 1 to SQLite's largest integer."""
+def _whole_number(text: str, low: int, high: int, what: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an id: {text!r} (ids are whole numbers)") from None
-    if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"no such id: {text} (ids go from 1 to {MAX_ID})")
+        raise argparse.ArgumentTypeError(f"not {what}: {text!r} (a whole number)") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}, not {text}")
     return value
+
+
+def article_id(text: str) -> int:
+    """An id: a whole number from 1 to SQLite's largest integer."""
+    return _whole_number(text, 1, MAX_ID, "an id")
 
 
 def result_limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 1 <= value <= MAX_RESULTS:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_RESULTS}")
-    return value
+    """How many results: 1 to what one search returns."""
+    return _whole_number(text, 1, MAX_RESULTS, "the limit")

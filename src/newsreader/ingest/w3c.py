@@ -21,6 +21,7 @@ from typing import Any
 
 from newsreader.anchoring import CONTEXT_CHARS, Quote
 from newsreader.model import MAX_NOTE_CHARS, MAX_TAG_CHARS
+from newsreader.text.limits import text_problem
 from newsreader.ingest.plaintext import IngestError, read_limited
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -195,12 +196,9 @@ def parse_annotation_document(
 def _text(value: Any, what: str, limit: int = MAX_TEXT_CHARS) -> str:
     if not isinstance(value, str):
         raise _Invalid(f"{what} is not a string")
-    if len(value) > limit:
-        raise _Invalid(f"{what} is too long ({len(value):,} characters; the limit is {limit:,})")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise _Invalid(f"{what} is not valid Unicode (it holds a lone surrogate)") from None
+    problem = text_problem(value, what, limit)
+    if problem is not None:
+        raise _Invalid(problem)
     return value
 
 

@@ -13,6 +13,7 @@ from newsreader.library.base import LibraryBase
 from newsreader.library.importing import utc_now
 from newsreader.model import MAX_NOTE_CHARS, MAX_TAG_CHARS, ArticleNote, Highlight
 from newsreader.store import annotations as notes_db
+from newsreader.text.limits import text_problem
 
 
 class Annotating(LibraryBase):
@@ -172,9 +173,6 @@ def _check_note(note: str | None) -> str | None:
 
 def _check_text(text: str, what: str, limit: int) -> None:
     """ValueError (a one-line message) for text that could not make the round trip."""
-    if len(text) > limit:
-        raise ValueError(f"{what} is too long ({len(text):,} characters; the limit is {limit:,})")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"{what} is not valid text (it holds bytes that are not UTF-8)") from None
+    problem = text_problem(text, what, limit)
+    if problem is not None:
+        raise ValueError(problem)
