@@ -27,11 +27,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import signal
 import sqlite3
-import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -42,12 +38,12 @@ from pathlib import Path
 from newsreader.store.connection import Database
 
 from newsreader.library import importing
-from newsreader.library.importing import ImportOutcome, content_hash, utc_now
-from newsreader.ingest.plaintext import IngestError, decode_bytes, parse_plaintext, read_text_file
+from newsreader.library.bulk_workers import Job, prepare_chunk, worker_start
+from newsreader.library.importing import ImportOutcome, utc_now
+from newsreader.ingest.plaintext import parse_plaintext
 from newsreader.store import articles as articles_db
-from newsreader.library.indexing import nr_fold, nr_stem
 from newsreader.store import index as search_index
-from newsreader.text import CLEANER_VERSION, clean, detect_language
+from newsreader.text import CLEANER_VERSION
 
 Progress = Callable[[int, int, str], None]  # (done, total, input just done)
 
@@ -55,8 +51,6 @@ BATCH_SIZE = 500  # rows per transaction: big enough that commits and FTS5 flush
 CHUNK_SIZE = 16  # inputs per task sent to a worker: amortises the inter-process round trip
 # Below this many inputs a process pool costs more to start (~0.5 s) than it saves.
 MIN_PARALLEL = 128
-# How often a worker looks whether its parent is still there (the fallback to PDEATHSIG).
-PARENT_CHECK_SECONDS = 0.5
 # A larger page cache keeps FTS5's segment merges in memory during a big load.
 BULK_CACHE_KIB = 64 * 1024
 
@@ -82,93 +76,6 @@ class TextItem:
     display: str | None = None
     source: str | None = None
     encoding: str | None = None
-
-
-# -- the worker side (runs in other processes: module-level functions only) -----------
-
-# A job: (origin, payload kind, payload, declared encoding, stored content hash or None).
-_Job = tuple[str, str, "str | bytes", "str | None", "str | None"]
-
-
-def _parse(kind: str, payload: str | bytes, encoding: str | None):
-    if kind == "path":
-        return read_text_file(Path(payload), encoding)
-    if kind == "bytes":
-        text, used = decode_bytes(payload, encoding)
-        return parse_plaintext(text, used)
-    return parse_plaintext(payload)
-
-
-def _prepare(job: _Job) -> tuple:
-    """Everything an article row and its index entries need, computed off the writer.
-
-    ("failed", message) or (status, hash, raw, encoding, ...) with status
-    "unchanged" or "changed" (a known origin: the writer decides) or "new",
-    followed by the row's title, language, body, blocks and its four search
-    index values.
-    """
-    origin, kind, payload, encoding, stored_hash = job
-    try:
-        parsed = _parse(kind, payload, encoding)
-    except IngestError as exc:
-        return ("failed", str(exc))
-    digest = content_hash(parsed.raw)
-    if stored_hash is not None:
-        # A known origin never needs detection here: unchanged needs nothing, and
-        # a change is written by import_parsed, which detects the language itself.
-        return ("unchanged" if digest == stored_hash else "changed", digest, parsed.raw, parsed.encoding)
-    language = detect_language(parsed.body)
-    cleaned = clean(parsed.body, language)
-    body = cleaned.body
-    return (
-        "new", digest, parsed.raw, parsed.encoding, parsed.title, language, body,
-        articles_db.blocks_to_json(cleaned.blocks),
-        nr_fold(parsed.title), nr_fold(body), nr_stem(parsed.title, language), nr_stem(body, language),
-    )
-
-
-def _prepare_chunk(jobs: list[_Job]) -> list[tuple]:
-    return [_prepare(job) for job in jobs]
-
-
-def _worker_start(parent: int) -> None:
-    """Each worker: die with the parent, leave Ctrl-C and the terminal to it, and
-    load langdetect's profiles once, before the first article."""
-    _die_with(parent)
-    # Ctrl-C reaches the whole process group: the parent stops the import and
-    # says what was committed; a worker printing a traceback would only add noise.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Nothing of a worker's belongs on the terminal, and an orphan must not keep
-    # the user's stdout open (a pipe's reader would wait for it).
-    devnull = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1):
-        os.dup2(devnull, fd)
-    detect_language("Dette er en liten tekst for å laste språkprofilene.")
-
-
-def _die_with(parent: int) -> None:
-    """Exit as soon as `parent` is gone, however it ended (kill -9 included).
-
-    Linux: the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG);
-    elsewhere, and as a second line, a thread checks who the parent is.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # died before the line above took effect
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="newsreader-parent-watch", daemon=True).start()
 
 
 class ImportInterrupted(KeyboardInterrupt):
@@ -257,7 +164,7 @@ def _run(
     return writer.outcomes
 
 
-def _chunks(db: Database, inputs: list[_Input]) -> Iterator[list[_Job]]:
+def _chunks(db: Database, inputs: list[_Input]) -> Iterator[list[Job]]:
     """Jobs in chunks, each carrying the stored hash of an origin already imported."""
     for start in range(0, len(inputs), CHUNK_SIZE):
         chunk = inputs[start : start + CHUNK_SIZE]
@@ -280,7 +187,7 @@ def _json_list(values: Sequence[str]) -> str:
 
 def _prepared_here(db: Database, inputs: list[_Input]) -> Iterator[tuple]:
     for chunk in _chunks(db, inputs):
-        yield from _prepare_chunk(chunk)
+        yield from prepare_chunk(chunk)
 
 
 def _prepared_in_pool(db: Database, inputs: list[_Input], workers: int) -> Iterator[tuple]:
@@ -288,19 +195,19 @@ def _prepared_in_pool(db: Database, inputs: list[_Input], workers: int) -> Itera
     stays flat however many articles there are)."""
     # spawn, not fork: the caller may be a TUI with threads, which fork would copy half-way.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=worker_start, initargs=(os.getpid(),))
     try:
         pending: deque = deque()
         chunks = _chunks(db, inputs)
         for chunk in chunks:
-            pending.append(pool.submit(_prepare_chunk, chunk))
+            pending.append(pool.submit(prepare_chunk, chunk))
             if len(pending) >= 4 * workers:
                 break
         while pending:
             results = pending.popleft().result()
             next_chunk = next(chunks, None)
             if next_chunk is not None:
-                pending.append(pool.submit(_prepare_chunk, next_chunk))
+                pending.append(pool.submit(prepare_chunk, next_chunk))
             yield from results
     finally:
         # Also when the caller stops early (Ctrl-C, an error): queued chunks are
