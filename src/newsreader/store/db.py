@@ -129,11 +129,12 @@ class Store:
             try:
                 store._set_up()
                 return store
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.OperationalError, sqlite3.IntegrityError) as exc:
                 store.close()
                 # Another process is creating or migrating this store right now
-                # ("database is locked", "table articles already exists"): its
-                # transaction wins; look again once it is done.
+                # ("database is locked", "table articles already exists", or its
+                # record of the same migration came first): its transaction
+                # wins; look again once it is done.
                 if attempt == OPEN_ATTEMPTS - 1:
                     raise StoreError(f"{path}: cannot be opened ({exc})") from None
                 time.sleep(0.05 * (attempt + 1))
