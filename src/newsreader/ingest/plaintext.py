@@ -133,14 +133,19 @@ def clean_title(line: str) -> str:
 def parse_plaintext(text: str, encoding: str = "utf-8") -> ParsedArticle:
     """Split decoded text into title and body. Raises IngestError if there is no text."""
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = normalised.split("\n")
-    for index, line in enumerate(lines):
-        title = clean_title(line)
+    # Line by line up to the title only: splitting a 2-million-line file into a
+    # list of lines would cost ~100 MB for what one slice gives.
+    start = 0
+    while start <= len(normalised):
+        end = normalised.find("\n", start)
+        end = len(normalised) if end < 0 else end
+        title = clean_title(normalised[start:end])
         if title:
-            body = "\n".join(lines[index + 1 :])
+            body = normalised[end + 1 :]
             if not body.strip():
                 raise IngestError("has a title line but no body text")
             return ParsedArticle(title=title, body=body, raw=text, encoding=encoding)
+        start = end + 1
     raise IngestError("empty file (no text)")
 
 

@@ -109,6 +109,23 @@ def _strip_line(line: str, phrase_re: re.Pattern[str] | None, line_re: re.Patter
     return [p.strip() for p in pieces if p.strip() and not line_re.fullmatch(p)]
 
 
+def _may_hold_markers(text: str, phrase_re: re.Pattern[str] | None, line_re: re.Pattern[str]) -> bool:
+    """False only when no line of `text` can hold a marker: no glued phrase
+    anywhere, and no line that is all label (the same pattern, anchored at line
+    starts and ends)."""
+    if phrase_re is not None and phrase_re.search(text):
+        return True
+    whole_line = _WHOLE_LINE.get(line_re.pattern)
+    if whole_line is None:
+        whole_line = _WHOLE_LINE[line_re.pattern] = re.compile(
+            rf"^(?:{line_re.pattern})$", re.IGNORECASE | re.MULTILINE
+        )
+    return whole_line.search(text) is not None
+
+
+_WHOLE_LINE: dict[str, re.Pattern[str]] = {}
+
+
 def strip_ad_markers(text: str, language: str | None = None) -> str:
     """Remove ad-break markers ("Artikkelen fortsetter under annonsen", ...) line by line.
 
@@ -120,6 +137,8 @@ def strip_ad_markers(text: str, language: str | None = None) -> str:
     lines that become empty disappear.
     """
     phrase_re, line_re = _patterns(language if language != "unknown" else None)
+    if not _may_hold_markers(text, phrase_re, line_re):
+        return text  # nearly every article: no list of its lines is needed
     out: list[str] = []
     for line in text.split("\n"):
         if not line.strip():

@@ -7,6 +7,7 @@ introduces a regular paragraph.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 
 from newsreader.model import Block
@@ -45,23 +46,27 @@ def build_blocks(lines: Iterable[str]) -> tuple[str, list[Block]]:
     and it is not part of a run of such short lines (a run is more likely a
     list, a byline or captions). The last line is never a heading: nothing
     follows it, so it is usually a caption or a "Video: ..." teaser.
+
+    One pass with a line of lookahead, writing the body as it goes: a file of
+    two million lines needs no list of them.
     """
     # Split defensively: a block must never contain a newline.
-    texts = [t for line in lines for t in (part.strip() for part in line.split("\n")) if t]
-    shaped = [is_subheading(t) for t in texts]
-    parts: list[str] = []
+    texts = (t for line in lines for t in (part.strip() for part in line.split("\n")) if t)
+    body = io.StringIO()
     blocks: list[Block] = []
     pos = 0
-    for i, text in enumerate(texts):
-        heading = (
-            shaped[i]
-            and i + 1 < len(texts)
-            and not shaped[i + 1]
-            and not (i > 0 and shaped[i - 1])
-        )
-        if parts:
-            pos += 2  # the "\n\n" separator
-        blocks.append(Block("heading" if heading else "paragraph", pos, pos + len(text)))
-        parts.append(text)
-        pos += len(text)
-    return "\n\n".join(parts), blocks
+    previous_shaped = False
+    current = next(texts, None)
+    current_shaped = current is not None and is_subheading(current)
+    while current is not None:
+        following = next(texts, None)
+        following_shaped = following is not None and is_subheading(following)
+        heading = current_shaped and following is not None and not following_shaped and not previous_shaped
+        if pos:
+            body.write("\n\n")
+            pos += 2  # the separator
+        blocks.append(Block("heading" if heading else "paragraph", pos, pos + len(current)))
+        body.write(current)
+        pos += len(current)
+        previous_shaped, current, current_shaped = current_shaped, following, following_shaped
+    return body.getvalue(), blocks
