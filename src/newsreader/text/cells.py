@@ -9,11 +9,17 @@ shows. `rich.cells` is a small table module: it loads no console and no Textual
 
 from __future__ import annotations
 
-from rich.cells import cell_len, split_graphemes
-
 ELLIPSIS = "…"
 
 __all__ = ["ELLIPSIS", "cell_len", "fit_cells", "truncate_cells"]
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells `text` takes (imported on first use: a CLI command that
+    prints nothing cut to a width never loads it)."""
+    from rich.cells import cell_len as measure
+
+    return measure(text)
 
 
 def truncate_cells(text: str, width: int, ellipsis: str = ELLIPSIS) -> str:
@@ -24,11 +30,15 @@ def truncate_cells(text: str, width: int, ellipsis: str = ELLIPSIS) -> str:
     """
     if width <= 0:
         return ""
+    if text.isascii() and len(text) <= width and text.isprintable():
+        return text  # the common case, without measuring
     if cell_len(text) <= width:
         return text
     room = width - cell_len(ellipsis)
     if room < 0:
         return ""
+    from rich.cells import split_graphemes
+
     spans, _ = split_graphemes(text)
     used = 0
     end = 0
