@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsreader.cli.feeds import export_opml, progress_bar
 from newsreader.cli.output import fail, import_summary, print_json, report_imports, say
-from newsreader.library import ImportInterrupted, Library
+from newsreader.library import Library
 from newsreader.locations import default_export_dir
 from newsreader.text.terminal import one_line, strip_control
 from newsreader.text.wording import excerpt
@@ -136,6 +136,9 @@ def report_reclean(outcomes) -> int:
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    # Imported here: the bulk path (multiprocessing) is not for every command.
+    from newsreader.library import ImportInterrupted
+
     interrupted = False
     try:
         with progress_bar("importing") as progress:

@@ -10,12 +10,17 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from newsreader.library import FeedOutcome, Library
-from newsreader.locations import default_export_dir
-from newsreader.library.subscriptions import Progress
+from typing import TYPE_CHECKING
+
 from newsreader.cli.arguments import article_id
 from newsreader.cli.output import fail, print_json
+from newsreader.library import Library
+from newsreader.locations import default_export_dir
 from newsreader.text.terminal import one_line, strip_control
+
+# Feeds and downloads (http.client, email, ...) load only for the commands that use them.
+if TYPE_CHECKING:
+    from newsreader.library import FeedOutcome, Progress
 
 
 def add_feed_commands(commands: argparse._SubParsersAction) -> None:
