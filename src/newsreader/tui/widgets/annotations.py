@@ -10,10 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from newsreader.tui.widgets.messages import WidgetMessage
 from newsreader.model import ArticleNote, Highlight
 from newsreader.text.terminal import one_line, strip_control
 from newsreader.text.wording import excerpt
@@ -105,62 +105,46 @@ class HighlightList(OptionList):
         return self.query_ancestor(AnnotationsPane)
 
 
+class _AnnotationsPaneMessage(WidgetMessage):
+    WIDGET_FIELD = "pane"
+
+
 class AnnotationsPane(Vertical):
     """Shows highlights and the article note; messages go up to the screen."""
 
     @dataclass
-    class JumpTo(Message):
+    class JumpTo(_AnnotationsPaneMessage):
         """Enter on a highlight: show it in the reader."""
 
         highlight_id: int
         pane: AnnotationsPane
 
-        @property
-        def control(self) -> AnnotationsPane:
-            return self.pane
-
     @dataclass
-    class NoteRequested(Message):
+    class NoteRequested(_AnnotationsPaneMessage):
         """Edit the note of the highlight under the cursor (None: no highlight there)."""
 
         highlight_id: int | None
         pane: AnnotationsPane
 
-        @property
-        def control(self) -> AnnotationsPane:
-            return self.pane
-
     @dataclass
-    class DeleteRequested(Message):
+    class DeleteRequested(_AnnotationsPaneMessage):
         """Delete the highlight under the cursor."""
 
         highlight_id: int
         pane: AnnotationsPane
 
-        @property
-        def control(self) -> AnnotationsPane:
-            return self.pane
-
     @dataclass
-    class ReattachRequested(Message):
+    class ReattachRequested(_AnnotationsPaneMessage):
         """Attach this orphaned highlight to new text in the reader."""
 
         highlight_id: int
         pane: AnnotationsPane
 
-        @property
-        def control(self) -> AnnotationsPane:
-            return self.pane
-
     @dataclass
-    class ArticleNoteRequested(Message):
+    class ArticleNoteRequested(_AnnotationsPaneMessage):
         """Edit the article's own note."""
 
         pane: AnnotationsPane
-
-        @property
-        def control(self) -> AnnotationsPane:
-            return self.pane
 
     def compose(self) -> ComposeResult:
         yield Label(Text("Highlights"), id="annotations-title", classes="pane-title")

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newsreader.tui.widgets.messages import WidgetMessage
 from newsreader.model import ArticleSummary
 from newsreader.text.cells import cell_len, fit_cells, truncate_cells
 from newsreader.text.terminal import one_line
@@ -30,6 +31,11 @@ EMPTY_MESSAGE = "No articles — import some with `newsreader import FILE`"
 CACHE_SIZE = 2000
 # Rows fetched beyond the visible window on each side, so small scrolls hit the cache.
 MARGIN = 20
+
+
+class _ArticleListMessage(WidgetMessage):
+    WIDGET_FIELD = "article_list"
+
 
 class ArticleList(ScrollView, can_focus=True):
     """A keyboard-driven list of article summaries backed by a `fetch_rows` callable."""
@@ -85,30 +91,22 @@ class ArticleList(ScrollView, can_focus=True):
     """
 
     @dataclass
-    class Selected(Message):
+    class Selected(_ArticleListMessage):
         """Enter (or a double click) on an article."""
 
         article_id: int
         article_list: ArticleList
 
-        @property
-        def control(self) -> ArticleList:
-            return self.article_list
-
     @dataclass
-    class StarRequested(Message):
+    class StarRequested(_ArticleListMessage):
         """`s` on an article: the screen decides what starring means."""
 
         article_id: int
         starred: bool  # the state the user asked for
         article_list: ArticleList
 
-        @property
-        def control(self) -> ArticleList:
-            return self.article_list
-
     @dataclass
-    class CursorChanged(Message):
+    class CursorChanged(_ArticleListMessage):
         """The cursor moved; `article_id` is None once the list is empty.
 
         A newer one replaces a pending one, so holding `j` does not queue a
@@ -117,10 +115,6 @@ class ArticleList(ScrollView, can_focus=True):
 
         article_id: int | None
         article_list: ArticleList
-
-        @property
-        def control(self) -> ArticleList:
-            return self.article_list
 
         def can_replace(self, message: Message) -> bool:
             return (

@@ -12,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Input
 
+from newsreader.tui.widgets.messages import WidgetMessage
 from newsreader.text.terminal import strip_control
+
+
+class _SearchBarMessage(WidgetMessage):
+    WIDGET_FIELD = "search_bar"
 
 
 class SearchBar(Input):
@@ -32,26 +36,18 @@ class SearchBar(Input):
     ]
 
     @dataclass
-    class QueryChanged(Message):
+    class QueryChanged(_SearchBarMessage):
         """The query was typed, pasted or cleared."""
 
         query: str
         search_bar: SearchBar
 
-        @property
-        def control(self) -> SearchBar:
-            return self.search_bar
-
     @dataclass
-    class QuerySubmitted(Message):
+    class QuerySubmitted(_SearchBarMessage):
         """Enter in the bar."""
 
         query: str
         search_bar: SearchBar
-
-        @property
-        def control(self) -> SearchBar:
-            return self.search_bar
 
     def validate_value(self, value: str) -> str:
         """Drop escape sequences and control characters; tabs and newlines become spaces."""

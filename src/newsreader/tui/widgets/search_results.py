@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.tui.widgets.messages import WidgetMessage
 from newsreader.model import SearchHit
 from newsreader.text.terminal import one_line
 from newsreader.tui.widgets.reader_layout import display_text
@@ -78,6 +78,10 @@ def hit_prompt(hit: SearchHit, width: int, console: Console) -> Text:
     return prompt
 
 
+class _SearchResultsMessage(WidgetMessage):
+    WIDGET_FIELD = "results"
+
+
 class SearchResults(OptionList):
     """Posts `Opened(hit)` on enter; escape goes back to the list."""
 
@@ -92,15 +96,11 @@ class SearchResults(OptionList):
     ]
 
     @dataclass
-    class Opened(Message):
+    class Opened(_SearchResultsMessage):
         """Enter on a hit."""
 
         hit: SearchHit
         results: SearchResults
-
-        @property
-        def control(self) -> SearchResults:
-            return self.results
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
