@@ -30,7 +30,9 @@ def _child(*args: str) -> dict:
                            f"(stderr: {(exc.stderr or b'')[-500:]!r})") from None
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode != 0 or not lines:
-        raise RuntimeError(f"tui_child {args[0]} failed ({result.returncode}): {result.stderr[-2000:]}")
+        # The exception (the last lines of the traceback) first: the report keeps one line.
+        tail = " | ".join([line.strip() for line in result.stderr.splitlines() if line.strip()][-4:])
+        raise RuntimeError(f"tui_child {args[0]} failed ({result.returncode}): {tail[-500:]}")
     return json.loads(lines[-1])
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from newsreader.library.errors import NotFound, SchemaTooNewError, StoreError, StoreProblem, store_problem
+from newsreader.library.errors import DatabaseError, NotFound, SchemaTooNewError, StoreError, StoreProblem, store_problem
 from newsreader.library.facade import Library
 from newsreader.library.importing import ImportOutcome, ImportStatus, content_hash, utc_now
 from newsreader.library.prepare import Prepared
@@ -32,6 +32,7 @@ _LAZY_EXPORTS = {
 }
 
 __all__ = [
+    "DatabaseError",
     "ImportOutcome",
     "ImportStatus",
     "Library",

@@ -8,7 +8,11 @@ from pathlib import Path
 
 from newsreader.store import SchemaTooNewError, StoreError
 
-__all__ = ["NotFound", "SchemaTooNewError", "StoreError", "StoreProblem", "store_problem"]
+__all__ = ["DatabaseError", "NotFound", "SchemaTooNewError", "StoreError", "StoreProblem", "store_problem"]
+
+# Any failure SQLite reports while the store is in use (read-only, full disk,
+# locked, damaged): the UIs catch this name and never import sqlite3 themselves.
+DatabaseError = sqlite3.Error
 
 
 class NotFound(LookupError):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from newsreader.ingest.plaintext import ParsedArticle
 from newsreader.library import importing
 from newsreader.library.annotate import Annotating
-from newsreader.library.errors import NotFound
+from newsreader.library.errors import NotFound, store_problem
 from newsreader.library.exporting import Exporting
 from newsreader.library.importing import ImportOutcome, utc_now
 from newsreader.library.indexing import open_store
@@ -188,3 +188,17 @@ class Library(Preparing, Annotating, Exporting):
 
         return engine.search(self._db, query, limit, live=live)
 
+    @property
+    def read_only(self) -> bool:
+        """True when the store was opened read-only (the file, its folder or the
+        medium cannot be written): reading, searching and exporting work, writes fail."""
+        return self.store.read_only
+
+    @property
+    def store_path(self) -> Path:
+        """The store's file."""
+        return self.store.path
+
+    def failure(self, exc: Exception) -> str:
+        """The one line for `exc`, an error SQLite raised on this store."""
+        return store_problem(self.store.path, exc)

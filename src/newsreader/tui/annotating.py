@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from newsreader.library import NotFound
+from newsreader.library import DatabaseError, NotFound, StoreProblem
 from newsreader.model import ArticleNote, Highlight
 from newsreader.text.terminal import one_line
 from newsreader.text.wording import excerpt
@@ -46,6 +46,11 @@ class Annotating(_Base):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.undo_stack = []
+        # The open article's annotations as on screen: the note editors open from
+        # these at once, with no read before the push (keys typed meanwhile are theirs).
+        self.shown_highlights: list[Highlight] = []
+        self.shown_note: ArticleNote | None = None
+        self.shown_note_of: int | None = None
 
     def _saved(self, message: str) -> None:
         self.notify(message, title="Saved", markup=False)
@@ -73,11 +78,26 @@ class Annotating(_Base):
         reader = self.query_one(ReaderView)
         if reader.article_id == article_id:
             reader.set_highlights(highlights)
+        self.shown_highlights, self.shown_note, self.shown_note_of = list(highlights), note, article_id
         pane = self.query_one(AnnotationsPane)
         pane.show(highlights, note)
         if select is not None:
             pane.select_highlight(select)
         self.query_one(ArticleHeader).show(self.current, len(highlights))
+
+    def _shown_highlight(self, highlight_id: int) -> Highlight | None:
+        """The highlight as shown (else as stored; None if it is gone)."""
+        for highlight in self.shown_highlights:
+            if highlight.id == highlight_id:
+                return highlight
+        try:
+            return self.library.highlight(highlight_id)
+        except (NotFound, DatabaseError):
+            return None
+
+    def _editor_warning(self) -> str:
+        """What the note editor says above its text when the note cannot be saved."""
+        return "The store is read-only: this note cannot be saved" if self.library.read_only else ""
 
     # -- highlight -------------------------------------------------------------------
 
@@ -90,9 +110,12 @@ class Annotating(_Base):
         """Highlight body[start:end] of `article_id`."""
         async with self.db.turn:
             try:
-                highlight, *shown = await self.db.write(
+                highlight, *shown = await self.write(
                     self._changed, lambda: self.library.add_highlight(article_id, start, end)
                 )
+            except StoreProblem as problem:
+                self.not_saved(problem)
+                return
             except (ValueError, NotFound) as exc:
                 self.notify(one_line(str(exc)), severity="warning", markup=False)
                 return
@@ -118,9 +141,8 @@ class Annotating(_Base):
             return
         article_id = self.current.id
         if highlight_id is not None:
-            try:
-                highlight = self.library.highlight(highlight_id)
-            except NotFound:
+            highlight = self._shown_highlight(highlight_id)
+            if highlight is None:
                 return
             quote, text = highlight.exact, highlight.note or ""
 
@@ -141,7 +163,7 @@ class Annotating(_Base):
         async def save(new_text: str) -> None:
             nonlocal saved
             async with self.db.turn:
-                saved = await self.db.write(self._changed, lambda: write(new_text))
+                saved = await self.write(self._changed, lambda: write(new_text))
 
         def closed(result: str | None) -> None:
             if result is None or saved is None:
@@ -152,7 +174,7 @@ class Annotating(_Base):
 
         from newsreader.tui.screens.note_editor import NoteEditor
 
-        self.push_screen(NoteEditor("Note on highlight", quote, text, save), closed)
+        self.push_screen(NoteEditor("Note on highlight", quote, text, save, self._editor_warning()), closed)
 
     def on_annotations_pane_article_note_requested(self, event: AnnotationsPane.ArticleNoteRequested) -> None:
         self.edit_article_note()
@@ -162,7 +184,7 @@ class Annotating(_Base):
         if self.current is None:
             return
         article_id = self.current.id
-        existing = self.library.article_note(article_id)
+        existing = self.shown_note if self.shown_note_of == article_id else None
         saved: tuple[list[Highlight], ArticleNote | None] | None = None
 
         def write(new_text: str) -> tuple[list[Highlight], ArticleNote | None]:
@@ -172,7 +194,7 @@ class Annotating(_Base):
         async def save(new_text: str) -> None:
             nonlocal saved
             async with self.db.turn:
-                saved = await self.db.write(write, new_text)
+                saved = await self.write(write, new_text)
 
         def closed(result: str | None) -> None:
             if result is not None and saved is not None:
@@ -181,7 +203,8 @@ class Annotating(_Base):
 
         from newsreader.tui.screens.note_editor import NoteEditor
 
-        editor = NoteEditor("Article note", self.current.title, existing.text if existing else "", save)
+        text = existing.text if existing else ""
+        editor = NoteEditor("Article note", self.current.title, text, save, self._editor_warning())
         self.push_screen(editor, closed)
 
     # -- delete and undo -------------------------------------------------------------
@@ -199,9 +222,12 @@ class Annotating(_Base):
             return
         async with self.db.turn:
             try:
-                gone, *shown = await self.db.write(
+                gone, *shown = await self.write(
                     self._changed, lambda: self.library.delete_highlight(highlight_id)
                 )
+            except StoreProblem as problem:
+                self.not_saved(problem)
+                return
             except NotFound:
                 return
             self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], gone]
@@ -227,9 +253,13 @@ class Annotating(_Base):
                 return
             gone = self.undo_stack.pop()
             try:
-                restored, *shown = await self.db.write(
+                restored, *shown = await self.write(
                     self._changed, lambda: self.library.restore_highlight(gone)
                 )
+            except StoreProblem as problem:
+                self.undo_stack.append(gone)  # not restored: u may try again
+                self.not_saved(problem)
+                return
             except (NotFound, ValueError) as exc:  # e.g. its article was deleted meanwhile
                 self.notify(one_line(f"Could not undo: {exc}"), severity="error", markup=False)
                 return
@@ -241,9 +271,8 @@ class Annotating(_Base):
         self._saved(f"Restored: {excerpt(restored.exact, QUOTE_CELLS)}")
 
     def on_annotations_pane_jump_to(self, event: AnnotationsPane.JumpTo) -> None:
-        try:
-            highlight = self.library.highlight(event.highlight_id)
-        except NotFound:
+        highlight = self._shown_highlight(event.highlight_id)
+        if highlight is None:
             return
         if highlight.orphaned:
             reattach = self.key_for("annotations.reattach", "r")
@@ -263,9 +292,8 @@ class Annotating(_Base):
         """`r` on an orphan: attach it to the reader's selection now, else wait for one."""
         if self.current is None:
             return
-        try:
-            orphan = self.library.highlight(event.highlight_id)
-        except NotFound:
+        orphan = self._shown_highlight(event.highlight_id)
+        if orphan is None:
             return
         reader = self.query_one(ReaderView)
         if orphan.article_id != self.current.id or reader.article_id != orphan.article_id:
@@ -310,7 +338,10 @@ class Annotating(_Base):
 
         async with self.db.turn:
             try:
-                changed = await self.db.write(place)
+                changed = await self.write(place)
+            except StoreProblem as problem:
+                self.not_saved(problem)
+                return
             except (NotFound, ValueError) as exc:
                 self.notify(one_line(f"Could not re-attach: {exc}"), severity="error", markup=False)
                 return
@@ -343,7 +374,11 @@ class Annotating(_Base):
                 if self.current is None or self.current.id != article_id:
                     return
                 starred = not self.current.starred
-            highlight_count = await self.db.write(write, starred)
+            try:
+                highlight_count = await self.write(write, starred)
+            except StoreProblem as problem:
+                self.not_saved(problem)
+                return
             self.query_one(ArticleList).refresh_article(article_id)
             if self.current is not None and self.current.id == article_id:
                 self.current = replace(self.current, starred=starred)

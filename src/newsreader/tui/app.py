@@ -26,7 +26,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
-from newsreader.library import Library, NotFound, StoreError
+from newsreader.library import DatabaseError, Library, NotFound, StoreError
 from newsreader.model import Article
 from newsreader.text.terminal import one_line
 from newsreader.text.wording import plural
@@ -37,6 +37,9 @@ from newsreader.tui.feeds import FeedFlows
 from newsreader.tui.keys import APP_BINDINGS, key_sections, keymap_problems
 from newsreader.tui.searching import SearchFlows
 from newsreader.tui.startup import first_page, prepare_store, reclean_summary
+from newsreader.tui.store_writes import StoreWrites
+from newsreader.tui.typeahead import Typeahead
+from newsreader.tui.watching import ChangeWatch
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
@@ -47,7 +50,7 @@ from newsreader.tui.widgets.search_results import SearchResults
 NARROW = 100  # below this many columns the annotations pane gives way
 
 
-class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
+class NewsReaderApp(Typeahead, StoreWrites, Annotating, FeedFlows, SearchFlows, ChangeWatch, App[None]):
     """A keyboard-driven reader with highlights and notes over one Library."""
 
     CSS_PATH = "app.tcss"
@@ -95,10 +98,12 @@ class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
             problems += keymap_problems(self.help_sections(), self.settings.keymap)
         for problem in problems:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
+        self.announce_read_only()
         self.query_one(SearchResults).display = False
         self.query_one(ArticleList).focus()
         self._first_page = self._show_first_page()
         self.load_library()
+        self.watch_other_writers()
         # Everything made so far (Textual's and our widgets, styles, modules) lives
         # as long as the app: out of the collector's way, a full collection no
         # longer walks it, which cost ~30 ms pauses, e.g. while opening an
@@ -138,7 +143,11 @@ class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
     async def load_library(self) -> None:
         """Seed, re-clean outdated articles, show the first page of the list,
         then every id (see `startup.py`)."""
-        ready = await self.db.run(prepare_store, self.library)
+        try:
+            ready = await self.db.run(prepare_store, self.library)
+        except DatabaseError as exc:  # the list shows what the first page read, if anything
+            self.notify(self.store_failed(exc), severity="error", timeout=15, markup=False)
+            return
         articles = self.query_one(ArticleList)
         if (ready.first_ids, ready.total) != self._first_page:  # seeded, or changed meanwhile
             articles.set_ids(ready.first_ids, total=ready.total)
@@ -173,20 +182,24 @@ class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
         self._save_position()
         try:
             article = self.library.article_for_reading(article_id)
+            highlights = self.library.highlights(article_id)
+            note = self.library.article_note(article_id)
         except NotFound as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        except DatabaseError as exc:
+            self.notify(self.store_failed(exc), severity="error", markup=False)
+            return
         self.current = article
-        highlights = self.library.highlights(article_id)
         reader = self.query_one(ReaderView)
         if reader.reattaching is not None and reader.article_id != article_id:
             reader.end_reattach()  # the orphan belongs to the article left behind
         if cursor is None:
             cursor = self._positions.get(article_id, article.read_position)
         reader.show_article(article, highlights, cursor=cursor, matches=list(matches))
-        self.show_annotations(article_id, highlights, self.library.article_note(article_id))
+        self.show_annotations(article_id, highlights, note)
         reader.focus()
-        if article.read_at is None:
+        if article.read_at is None and not self.library.read_only:
             self._mark_read(article_id)
 
     @work(group="write")
@@ -194,7 +207,8 @@ class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
         """Mark read after the article is on screen: the UPDATE rewrites the
         whole row, ~50 ms for a 4 MB article."""
         async with self.db.turn:
-            await self.db.write(self.library.mark_read, article_id)
+            if not await self.write_quietly(self.library.mark_read, article_id):
+                return
         self.query_one(ArticleList).refresh_article(article_id)
 
     def _reading_position(self) -> tuple[int, int] | None:
@@ -215,7 +229,7 @@ class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
     @work(group="write")
     async def _write_position(self, article_id: int, position: int) -> None:
         async with self.db.turn:
-            await self.db.write(self.library.set_read_position, article_id, position)
+            await self.write_quietly(self.library.set_read_position, article_id, position)
 
     # -- going back --------------------------------------------------------------------
 
@@ -303,7 +317,7 @@ class NewsReaderApp(Annotating, FeedFlows, SearchFlows, App[None]):
         position = self._reading_position()
         async with self.db.turn:
             if position is not None:
-                await self.db.write(self.library.set_read_position, *position)
+                await self.write_quietly(self.library.set_read_position, *position)
         self.exit()
 
 

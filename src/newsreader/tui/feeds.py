@@ -26,7 +26,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Label
 
-from newsreader.library import NotFound
+from newsreader.library import DatabaseError, NotFound
 from newsreader.model import Feed
 from newsreader.text.terminal import one_line
 from newsreader.text.wording import plural
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from newsreader.tui.host import AppHost as _Base
     from newsreader.tui.screens.feed_picker import FeedChoice
     from newsreader.tui.screens.subscribe import SubscribeRequest
+    from newsreader.tui.typeahead import DialogComing
 else:
     _Base = object
 
@@ -124,6 +125,8 @@ class FeedFlows(_Base):
         text = plural(self.query_one(ArticleList).row_count, "article")
         if self.feed_filter is not None:
             text += f" · {one_line(self.feed_filter.name)}"
+        if self.library.read_only:
+            text += " · read-only"
         return text
 
     async def reload_list(self) -> list[int]:
@@ -150,16 +153,18 @@ class FeedFlows(_Base):
         return ids
 
     def action_filter_feed(self) -> None:
-        self.pick_feed()
+        self.pick_feed(self.dialog_coming())
 
     @work(group="feeds")
-    async def pick_feed(self) -> None:
-        """Load the feeds with their counts, then ask which one to show."""
-        feeds, total = await self.db.run(lambda: (self.library.feeds(), self.library.count()))
-        current = self.feed_filter.id if self.feed_filter is not None else None
-        from newsreader.tui.screens.feed_picker import FeedPicker
+    async def pick_feed(self, coming: DialogComing) -> None:
+        """Load the feeds with their counts, then ask which one to show (keys
+        typed meanwhile wait for the picker: `coming`)."""
+        with coming:
+            feeds, total = await self.db.run(lambda: (self.library.feeds(), self.library.count()))
+            current = self.feed_filter.id if self.feed_filter is not None else None
+            from newsreader.tui.screens.feed_picker import FeedPicker
 
-        self.push_screen(FeedPicker(feeds, total, current), self._feed_chosen)
+            self.push_screen(FeedPicker(feeds, total, current), self._feed_chosen)
 
     def _feed_chosen(self, choice: FeedChoice) -> None:
         from newsreader.tui.screens.feed_picker import ALL
@@ -179,6 +184,9 @@ class FeedFlows(_Base):
     # -- refresh ---------------------------------------------------------------------------
 
     def action_refresh_feeds(self) -> None:
+        if self.library.read_only:
+            self.not_saved(self.read_only_message)
+            return
         if self.workers_running("refresh"):
             done, total = self._refresh_count
             message = f"A refresh is already running ({done} of {total} feeds done)"
@@ -200,12 +208,13 @@ class FeedFlows(_Base):
         except RefreshStopped:
             return
         except Exception as exc:  # a store or parser error must not take the reader down
-            self.notify(one_line(f"Refresh stopped: {exc}"), title="Refresh", severity="error", markup=False)
+            reason = self.store_failed(exc) if isinstance(exc, DatabaseError) else str(exc)
+            self.notify(one_line(f"Refresh stopped: {reason}"), title="Refresh", severity="error", markup=False)
             outcomes = None
         finally:
             self._hide_refresh()
         await self.reload_list()  # also after a failure: the feeds stored before it are in
-        await self._show_changed_article()
+        await self.show_changed_article()
         if outcomes is not None:
             message, severity = refresh_summary(outcomes)
             timeout = 15 if severity == "error" else 6
@@ -233,7 +242,7 @@ class FeedFlows(_Base):
         except NoMatches:
             pass  # the app is closing
 
-    async def _show_changed_article(self) -> None:
+    async def show_changed_article(self) -> None:
         """If the open article's text changed, show the stored text: highlights are
         made on what the reader shows, so it must be what the store holds."""
         shown = self.current
@@ -259,6 +268,10 @@ class FeedFlows(_Base):
     # -- subscribe, import ---------------------------------------------------------------
 
     def action_subscribe(self, full_text: bool = False) -> None:
+        if self.library.read_only:
+            self.not_saved(self.read_only_message)
+            return
+
         def chosen(request: SubscribeRequest | None) -> None:
             if request is not None:
                 self.subscribe_to(*request)
@@ -277,7 +290,8 @@ class FeedFlows(_Base):
         except Exception as exc:  # subscribe reports bad targets itself; this is a store error
             from newsreader.library.subscriptions import FeedOutcome
 
-            outcome = FeedOutcome(target, "failed", message=str(exc))
+            reason = self.store_failed(exc) if isinstance(exc, DatabaseError) else str(exc)
+            outcome = FeedOutcome(target, "failed", message=reason)
         if outcome.failed:
             message = one_line(f"{outcome.name}: {outcome.message}")
             self.notify(message, title="Subscribe failed", severity="error", timeout=12, markup=False)
@@ -286,6 +300,10 @@ class FeedFlows(_Base):
         self.notify(one_line(f"{outcome.name}: {outcome.summary()}"), title="Subscribe", markup=False)
 
     def action_import_file(self) -> None:
+        if self.library.read_only:
+            self.not_saved(self.read_only_message)
+            return
+
         def chosen(target: str | None) -> None:
             if target:
                 self.import_source(target)
@@ -302,7 +320,11 @@ class FeedFlows(_Base):
         from newsreader.library import looks_like_url  # downloads: loaded on first use
 
         source: str | Path = target if looks_like_url(target) else Path(target).expanduser()
-        outcomes = await self.fetch_thread.run(self.library.import_paths, [source])
+        try:
+            outcomes = await self.fetch_thread.run(self.library.import_paths, [source])
+        except DatabaseError as exc:
+            self.not_saved(f"Import failed: {self.store_failed(exc)}")
+            return
         self.feed_filter = None  # the new articles may belong to no feed
         ids = await self.reload_list()
         if not self.query_one("#search").value:  # a search typed meanwhile stays on screen
@@ -311,7 +333,7 @@ class FeedFlows(_Base):
         topmost = next((i for i in ids if i in imported), None)  # a feed's newest item
         if topmost is not None:
             self.query_one(ArticleList).select_article(topmost)
-        await self._show_changed_article()
+        await self.show_changed_article()
         message, severity = import_summary(outcomes)
         timeout = 12 if severity == "error" else 6
         self.notify(message, title="Import", severity=severity, timeout=timeout, markup=False)

@@ -10,7 +10,7 @@ this protocol instead of importing `app.py`, which imports them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.dom import DOMNode
 from textual.message import Message
@@ -23,9 +23,13 @@ from newsreader.model import Article, ArticleNote, Feed, Highlight
 from newsreader.tui.config import Settings
 from newsreader.tui.db_thread import DatabaseThread
 
+if TYPE_CHECKING:
+    from newsreader.tui.typeahead import DialogComing
+
 __all__ = ["AppHost"]
 
 W = TypeVar("W", bound=DOMNode)
+T = TypeVar("T")
 
 
 class AppHost(Protocol):
@@ -39,6 +43,8 @@ class AppHost(Protocol):
     current: Article | None  # the article in the reader
     feed_filter: Feed | None  # the feed the list shows (feeds.py)
     undo_stack: list[Highlight]  # deleted highlights, newest last (annotating.py)
+    shown_highlights: list[Highlight]  # the open article's, as on screen (annotating.py)
+    shown_note: ArticleNote | None
     _keymap: dict[str, str]
 
     # Textual's app API, as far as the flows use it.
@@ -57,6 +63,7 @@ class AppHost(Protocol):
     def push_screen(self, screen: Screen[Any], callback: Callable[[Any], Any] | None = None) -> Any: ...
     def post_message(self, message: Message) -> bool: ...
     def run_worker(self, work: Any, name: str | None = "", group: str = "default", **kwargs: Any) -> Worker: ...
+    def set_interval(self, interval: float, callback: Callable[[], Any]) -> Any: ...
 
     # Across the flows.
     def set_status(self, text: str) -> None: ...
@@ -70,3 +77,14 @@ class AppHost(Protocol):
     def show_annotations(
         self, article_id: int, highlights: list[Highlight], note: ArticleNote | None, select: int | None = None
     ) -> None: ...
+    async def reload_list(self) -> list[int]: ...  # feeds.py
+    async def show_changed_article(self) -> None: ...  # feeds.py
+    def dialog_coming(self) -> DialogComing: ...  # typeahead.py
+
+    # Writes, and what the store refused (store_writes.py).
+    @property
+    def read_only_message(self) -> str: ...
+    def store_failed(self, exc: Exception) -> str: ...
+    async def write(self, fn: Callable[..., T], /, *args: Any) -> T: ...
+    async def write_quietly(self, fn: Callable[..., Any], /, *args: Any) -> bool: ...
+    def not_saved(self, problem: Exception | str) -> None: ...

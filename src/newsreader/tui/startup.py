@@ -34,8 +34,9 @@ def first_page(library: Library) -> tuple[list[int], int]:
 
 def prepare_store(library: Library) -> StartUp:
     """Prepare the store (seed, re-clean), then the first page of ids and the
-    count again (seeding adds articles)."""
-    return StartUp(library.prepare(), *first_page(library))
+    count again (seeding adds articles). A read-only store is shown as it is."""
+    prepared = Prepared(seeded=[], recleaned=[]) if library.read_only else library.prepare()
+    return StartUp(prepared, *first_page(library))
 
 
 def reclean_summary(outcomes: Sequence[ImportOutcome]) -> tuple[str, str] | None:

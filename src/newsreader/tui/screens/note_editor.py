@@ -25,6 +25,7 @@ from textual.widgets import Footer, Label, TextArea
 from newsreader.text.terminal import one_line, strip_control
 from newsreader.text.wording import excerpt
 from newsreader.tui.screens.confirm import ConfirmScreen
+from newsreader.tui.typeahead import settled
 
 HINT = "Markdown · ctrl+s saves · escape cancels · ctrl+e opens $EDITOR"
 MODIFIED = "● modified · ctrl+s saves · escape asks before discarding"
@@ -64,10 +65,13 @@ class NoteEditor(ModalScreen[str | None]):
         ),
     ]
 
-    def __init__(self, heading: str, quote: str, text: str, save: Callable[[str], Awaitable[None]]):
+    def __init__(
+        self, heading: str, quote: str, text: str, save: Callable[[str], Awaitable[None]], warning: str = ""
+    ):
         super().__init__()
         self.heading = heading
         self.quote = quote
+        self.warning = warning  # e.g. the store is read-only
         # A note is shown as typed, minus control codes that would reach the terminal.
         self.initial = strip_control(text)
         self._save = save
@@ -78,6 +82,8 @@ class NoteEditor(ModalScreen[str | None]):
             yield Label(Content(self.heading), id="note-heading")
             if self.quote:
                 yield Label(Content(f"“{excerpt(self.quote, QUOTE_CELLS)}”"), id="note-quote")
+            if self.warning:
+                yield Label(Content(self.warning), id="note-warning")
             yield NoteArea(self.initial, id="note-text", soft_wrap=True, tab_behavior="indent")
             yield Label(Content(HINT), id="note-hint")
         yield Footer()
@@ -101,12 +107,16 @@ class NoteEditor(ModalScreen[str | None]):
         if self._saving:  # ctrl+s twice: one save
             return
         self._saving = True
-        area = self.query_one(NoteArea)
-        area.read_only = True  # what is saved is what the editor shows
         self.query_one("#note-hint", Label).update(Content(SAVING))
-        self.run_worker(self._save_then_close(area.text), group="note-save")
+        self.run_worker(self._save_then_close(), group="note-save")
 
-    async def _save_then_close(self, text: str) -> None:
+    async def _save_then_close(self) -> None:
+        area = self.query_one(NoteArea)
+        # ctrl+s is a priority binding: it runs as soon as the app reads it, while
+        # keys typed just before may still be on their way to the editor.
+        await settled(area)
+        area.read_only = True  # what is saved is what the editor shows
+        text = area.text
         try:
             await self._save(text)
         except Exception as exc:  # the store refused: keep the editor (and the text) open
