@@ -95,9 +95,10 @@ def article_ids(store: Path) -> tuple[int, int, int]:
     with sqlite3.connect(store) as conn:
         short = conn.execute("SELECT id FROM articles WHERE origin = ?", [SHORT_ORIGIN]).fetchone()[0]
         long = conn.execute("SELECT id FROM articles WHERE origin = ?", [f"{LONG_ORIGIN}0"]).fetchone()[0]
-        paragraphs = conn.execute(
-            "SELECT json_array_length(blocks) FROM articles WHERE id = ?", [long]).fetchone()[0]
-    return short, long, paragraphs
+        packed = conn.execute("SELECT blocks FROM articles WHERE id = ?", [long]).fetchone()[0]
+    from newsreader.store.articles import read_blocks
+
+    return short, long, len(read_blocks(packed))
 
 
 def open_figures(store: Path, runs: int) -> list[Figure]:

@@ -6,8 +6,10 @@ Offsets (`start`, `end`) are code-point offsets into `Article.body`.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, overload
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -23,7 +25,7 @@ JsonField = str | tuple[str, str]
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, Blocks)):
         return [_jsonable(v) for v in value]
     if isinstance(value, Serialisable):
         return value.to_json()
@@ -60,6 +62,86 @@ class Block(Serialisable):
     kind: BlockKind
     start: int
     end: int
+
+
+_KINDS: tuple[BlockKind, ...] = ("paragraph", "heading")
+_KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+
+
+class Blocks(Sequence[Block]):
+    """An article's blocks, compact: a kind byte and two 32-bit offsets each
+    (9 bytes a block, against ~150 for a tuple of `Block`s), a `Block` made
+    only when one is asked for. A two-million-line file has 1.5 million
+    blocks: 14 MB this way, 290 MB as objects.
+
+    Immutable; equal to any sequence of the same `Block`s. `starts` and `ends`
+    are the offsets themselves (arrays), for bisecting without a `Block` each.
+    """
+
+    __slots__ = ("_ends", "_kinds", "_starts")
+
+    def __init__(self, blocks: Iterable[Block] = ()) -> None:
+        kinds, starts, ends = bytearray(), array("I"), array("I")
+        for block in blocks:
+            kinds.append(_KIND_CODES[block.kind])
+            starts.append(block.start)
+            ends.append(block.end)
+        self._kinds, self._starts, self._ends = bytes(kinds), starts, ends
+
+    @classmethod
+    def from_arrays(cls, kinds: bytes | bytearray, starts: array, ends: array) -> Blocks:
+        """Blocks from their columns: `kinds[i]` 0 (paragraph) or 1 (heading)."""
+        if not len(kinds) == len(starts) == len(ends):
+            raise ValueError("kinds, starts and ends differ in length")
+        made = cls.__new__(cls)
+        made._kinds, made._starts, made._ends = bytes(kinds), starts, ends
+        return made
+
+    @property
+    def kinds(self) -> bytes:
+        """One byte a block: 0 a paragraph, 1 a heading."""
+        return self._kinds
+
+    @property
+    def starts(self) -> Sequence[int]:
+        return self._starts
+
+    @property
+    def ends(self) -> Sequence[int]:
+        return self._ends
+
+    def is_heading(self, index: int) -> bool:
+        return self._kinds[index] == 1
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+    @overload
+    def __getitem__(self, index: slice) -> Blocks: ...
+    def __getitem__(self, index: int | slice) -> Block | Blocks:
+        if isinstance(index, slice):
+            return Blocks.from_arrays(self._kinds[index], self._starts[index], self._ends[index])
+        return Block(_KINDS[self._kinds[index]], self._starts[index], self._ends[index])
+
+    def __iter__(self) -> Iterator[Block]:
+        for code, start, end in zip(self._kinds, self._starts, self._ends):
+            yield Block(_KINDS[code], start, end)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Blocks):
+            return (self._kinds, self._starts, self._ends) == (other._kinds, other._starts, other._ends)
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._kinds, self._starts.tobytes(), self._ends.tobytes()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(repr(b) for b in self[:3])
+        return f"Blocks([{shown}{', ...' if len(self) > 3 else ''}], {len(self)} blocks)"
 
 
 @dataclass(frozen=True)
@@ -105,7 +187,7 @@ class Article(Serialisable):
     language: str
     raw: str
     body: str
-    blocks: tuple[Block, ...]
+    blocks: Blocks
     content_hash: str
     cleaner_version: int
     imported_at: str

@@ -48,3 +48,18 @@ def test_snowball_version_is_the_installed_distribution_version():
 
     assert snowball_version() == version("snowballstemmer")
     assert index_version().endswith("-snowball" + version("snowballstemmer"))
+
+
+def test_a_long_body_is_stemmed_in_slices_exactly_as_in_one_go():
+    import random
+
+    from newsreader.text import stemming
+    from newsreader.text.folding import WORD
+
+    rng = random.Random(3)
+    words = "Regjeringen sier at løsningene kommer raskt og flere hundre arbeidere streiket".split()
+    text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(20000))
+    assert len(text) > 8 * stemming._STEM_CHUNK  # several slices
+    cache = stemming._cache_for("no")
+    whole = " ".join(filter(None, map(cache.__getitem__, WORD.findall(text.lower()))))
+    assert stemming.index_stems(text, "no") == whole

@@ -61,7 +61,7 @@ def _prepare(job: Job) -> tuple:
     body = cleaned.body
     return (
         "new", digest, parsed.raw, parsed.encoding, parsed.title, language, body,
-        articles_db.blocks_to_json(cleaned.blocks),
+        articles_db.pack_blocks(cleaned.blocks),
         nr_fold(parsed.title), nr_fold(body), nr_stem(parsed.title, language), nr_stem(body, language),
     )
 

@@ -128,7 +128,7 @@ def _import_parsed(
         "language": language,
         "raw": parsed.raw,
         "body": cleaned.body,
-        "blocks": articles_db.blocks_to_json(cleaned.blocks),
+        "blocks": articles_db.pack_blocks(cleaned.blocks),
         "content_hash": digest,
         "cleaner_version": CLEANER_VERSION,
         "updated_at": now,
@@ -169,7 +169,7 @@ def reclean_article(db: Database, article_id: int) -> ImportOutcome:
     # The language is kept: the raw text did not change, so neither would it.
     cleaned = clean(parsed.body, article.language)
     now = utc_now()
-    blocks = articles_db.blocks_to_json(cleaned.blocks)
+    blocks = articles_db.pack_blocks(cleaned.blocks)
     if cleaned.body == article.body:
         articles_db.mark_cleaned(db, article_id, CLEANER_VERSION, blocks)
         return ImportOutcome(shown, "unchanged", article_id)

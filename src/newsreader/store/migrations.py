@@ -268,3 +268,11 @@ def cleaner_version_index(db: Database) -> None:
     """Start-up asks which articles an older cleaner made; without an index that
     reads every article row (seconds at 100k articles)."""
     db.execute("CREATE INDEX IF NOT EXISTS articles_cleaner_version ON articles(cleaner_version)")
+
+
+@migration("005_packed_blocks")
+def packed_blocks(db: Database) -> None:
+    """From here on `articles.blocks` holds the packed form (`articles.pack_blocks`),
+    which an older newsreader cannot read: this record makes it refuse the store
+    ("written by a newer version") instead. Rows written before keep their JSON,
+    which is still read; nothing is rewritten."""

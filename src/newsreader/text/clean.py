@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsreader.model import Block
+from newsreader.model import Blocks
 from newsreader.text.markers import MARKERS, is_label
 from newsreader.text.structure import build_blocks
 
@@ -29,7 +29,7 @@ class CleanedText:
     """A cleaned body and its blocks; `body[b.start:b.end]` is each block's text."""
 
     body: str
-    blocks: tuple[Block, ...]
+    blocks: Blocks
 
 
 def _variants(phrase: str) -> set[str]:
@@ -155,6 +155,19 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _RUNS = re.compile("[ \t]+")
 
 
+def _lines(text: str):
+    """The lines of `text` one at a time: `split` would hold two million of
+    them at once for a two-million-line file (~100 MB)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def clean(body_text: str, language: str | None = None) -> CleanedText:
     """Clean an article body (title already removed) into paragraphs and headings.
 
@@ -164,6 +177,6 @@ def clean(body_text: str, language: str | None = None) -> CleanedText:
     """
     text = _CONTROL.sub("", _NEWLINES.sub("\n", body_text))
     text = strip_ad_markers(text, language)
-    lines = (_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_RUNS.sub(" ", line).strip() for line in _lines(text))
     body, blocks = build_blocks(lines)
-    return CleanedText(body=body, blocks=tuple(blocks))
+    return CleanedText(body=body, blocks=blocks)

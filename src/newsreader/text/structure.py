@@ -8,9 +8,10 @@ introduces a regular paragraph.
 from __future__ import annotations
 
 import io
+from array import array
 from collections.abc import Iterable
 
-from newsreader.model import Block
+from newsreader.model import Blocks
 
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 12
@@ -39,7 +40,7 @@ def is_subheading(line: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] not in _FINAL_PUNCT
 
 
-def build_blocks(lines: Iterable[str]) -> tuple[str, list[Block]]:
+def build_blocks(lines: Iterable[str]) -> tuple[str, Blocks]:
     """Join non-empty lines into a body (separated by blank lines) and its blocks.
 
     A line is a heading when `is_subheading` holds, a paragraph follows it,
@@ -53,7 +54,7 @@ def build_blocks(lines: Iterable[str]) -> tuple[str, list[Block]]:
     # Split defensively: a block must never contain a newline.
     texts = (t for line in lines for t in (part.strip() for part in line.split("\n")) if t)
     body = io.StringIO()
-    blocks: list[Block] = []
+    kinds, starts, ends = bytearray(), array("I"), array("I")  # compact: see `Blocks`
     pos = 0
     previous_shaped = False
     current = next(texts, None)
@@ -65,8 +66,10 @@ def build_blocks(lines: Iterable[str]) -> tuple[str, list[Block]]:
         if pos:
             body.write("\n\n")
             pos += 2  # the separator
-        blocks.append(Block("heading" if heading else "paragraph", pos, pos + len(current)))
+        kinds.append(heading)
+        starts.append(pos)
+        ends.append(pos + len(current))
         body.write(current)
         pos += len(current)
         previous_shaped, current, current_shaped = current_shaped, following, following_shaped
-    return body.getvalue(), blocks
+    return body.getvalue(), Blocks.from_arrays(kinds, starts, ends)

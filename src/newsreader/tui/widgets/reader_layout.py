@@ -20,7 +20,7 @@ from typing import NamedTuple, overload
 
 from rich.cells import split_graphemes
 
-from newsreader.model import Block
+from newsreader.model import Block, Blocks
 from newsreader.text.cells import cell_len
 from newsreader.tui.widgets.reader_motions import (
     SpanIndex,
@@ -62,9 +62,9 @@ class VisualLine(NamedTuple):
     kind: str  # "paragraph" | "heading" | "blank"
 
 
-def blocks_from_body(body: str) -> tuple[Block, ...]:
+def blocks_from_body(body: str) -> Blocks:
     """Fallback blocks for a body without stored blocks: one per non-empty line."""
-    return tuple(Block("paragraph", m.start(), m.end()) for m in re.finditer(r"[^\n]+", body))
+    return Blocks(Block("paragraph", m.start(), m.end()) for m in re.finditer(r"[^\n]+", body))
 
 
 class Layout:
@@ -90,18 +90,18 @@ class Layout:
         max_measure: int = MAX_MEASURE,
     ) -> None:
         self.body = body
-        self.blocks = tuple(blocks)
+        self.blocks = blocks if isinstance(blocks, Blocks) else Blocks(blocks)
         self.width = width
         self.indent, self.measure = text_column(width, margin=margin, max_measure=max_measure)
         # Blank rows above a block: one between paragraphs, two before a heading.
-        gaps = [2 if b.kind == "heading" else 1 for b in self.blocks]
+        gaps = [1 + heading for heading in self.blocks.kinds]
         if gaps:
             gaps[0] = 0
         self._gaps = gaps
-        self._starts = starts = [b.start for b in self.blocks]
+        self._starts = starts = self.blocks.starts
         per_row = chars_per_row(self.measure)  # inlined estimate_rows: this runs on every open
         self._sizes = [
-            gap + (-((start - b.end) // per_row) or 1) for gap, start, b in zip(gaps, starts, self.blocks)
+            gap + (-((start - end) // per_row) or 1) for gap, start, end in zip(gaps, starts, self.blocks.ends)
         ]
         # Per wrapped block, where its rows start (they tile it): a tuple of ints,
         # which the garbage collector stops tracking, unlike 70,000 VisualLines.
