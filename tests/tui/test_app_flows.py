@@ -522,3 +522,33 @@ def test_start_up_objects_are_frozen_out_of_the_collector_until_unmount(tmp_path
     run(tmp_path, scenario)
     assert frozen[0] > 10_000  # the app's widgets, styles and modules
     assert gc.get_freeze_count() == 0  # given back to the collector at unmount
+
+
+def test_q_goes_back_one_level_and_quits_only_from_the_list(tmp_path):
+    async def scenario(pilot, app, library):
+        reader = await open_seed(pilot)
+        assert reader.has_focus
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running and app.query_one("#articles").has_focus
+        await pilot.press("slash", *"cuba")
+        await settle(pilot)
+        app.query_one("#articles").focus()
+        await pilot.press("q")  # leaves the search first
+        await settle(pilot)
+        assert app.is_running and not app.query_one("#search").value
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+
+    run(tmp_path, scenario)
+
+
+def test_capital_q_quits_at_once_from_the_reader(tmp_path):
+    async def scenario(pilot, app, library):
+        await open_seed(pilot)
+        await pilot.press("Q")
+        await settle(pilot)
+        assert not app.is_running
+
+    run(tmp_path, scenario)

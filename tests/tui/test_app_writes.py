@@ -119,7 +119,7 @@ def test_quit_right_after_a_highlight_keeps_it_and_the_position(tmp_path):
     async def scenario(pilot, app, library):
         reader = await on_sentence(pilot, library)
         seen["cursor"] = reader.cursor
-        await pilot.press("h", "q")  # no pause between them
+        await pilot.press("h", "Q")  # no pause between them
         await settle(pilot)
         assert not app.is_running
 

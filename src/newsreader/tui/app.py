@@ -245,6 +245,22 @@ class NewsReaderApp(Typeahead, StoreWrites, Annotating, FeedFlows, SearchFlows, 
             self.query_one("#list-pane").display = True
             articles.focus()
 
+    async def action_back_or_quit(self) -> None:
+        """`q`, as in newsboat and less: back one level (leave the search, leave
+        the reader or the annotations for the list, leave the feed filter); quit
+        from the top, the article list with nothing to leave."""
+        articles = self.query_one(ArticleList)
+        if self.query_one(SearchBar).value or self.query_one(SearchResults).display:
+            self.action_leave_search()
+        elif not articles.has_focus:
+            self._save_position()
+            self.query_one("#list-pane").display = True
+            articles.focus()
+        elif self.feed_filter is not None:
+            self.set_feed_filter(None)
+        else:
+            await self.action_quit()
+
     # -- export --------------------------------------------------------------------------
 
     def action_export_article(self) -> None:

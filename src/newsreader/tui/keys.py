@@ -46,7 +46,11 @@ APP_BINDINGS = [
         tooltip="Show or hide the article list",
     ),
     Binding("question_mark", "help", "Help", id="app.help", tooltip="Help: every key as bound now, with its id"),
-    Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (the reading position is saved)"),
+    Binding(
+        "q", "back_or_quit", "Back/quit", id="app.back_or_quit",
+        tooltip="Back one level (search, reader, feed filter); quit from the article list",
+    ),
+    Binding("Q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit now (the reading position is saved)"),
     # Last: on a narrow footer it is the one that gives way, not help or quit.
     Binding(
         "R", "refresh_feeds", "Refresh", id="app.refresh",
