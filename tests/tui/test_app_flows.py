@@ -245,7 +245,7 @@ def test_e_exports_markdown_with_the_quote(tmp_path):
         await on_sentence(pilot, library)
         await pilot.press("n", *"min kommentar", "ctrl+s")
         await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("E")
         await settle(pilot)
         files = list((tmp_path / "out").glob("*.md"))
         assert len(files) == 1

@@ -34,6 +34,7 @@ from newsreader.tui.annotating import Annotating
 from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread
 from newsreader.tui.feeds import FeedFlows
+from newsreader.tui.links import ArticleLinks
 from newsreader.tui.keys import APP_BINDINGS, key_sections, keymap_problems
 from newsreader.tui.searching import SearchFlows
 from newsreader.tui.startup import first_page, prepare_store, reclean_summary
@@ -50,7 +51,9 @@ from newsreader.tui.widgets.search_results import SearchResults
 NARROW = 100  # below this many columns the annotations pane gives way
 
 
-class NewsReaderApp(Typeahead, StoreWrites, Annotating, FeedFlows, SearchFlows, ChangeWatch, App[None]):
+class NewsReaderApp(
+    Typeahead, StoreWrites, Annotating, FeedFlows, SearchFlows, ChangeWatch, ArticleLinks, App[None]
+):
     """A keyboard-driven reader with highlights and notes over one Library."""
 
     CSS_PATH = "app.tcss"

@@ -33,8 +33,12 @@ APP_BINDINGS = [
         "escape", "back", "Back", show=False, id="app.back",
         tooltip="Leave the search, else go back to the article list, else show every feed again",
     ),
+    Binding("o", "open_url", "Open in browser", show=False, id="app.open_url",
+            tooltip="Open the article's web address with $BROWSER (else the system's browser)"),
+    Binding("y", "copy_url", "Copy link", show=False, id="app.copy_url",
+            tooltip="Copy the article's web address to the clipboard (OSC 52)"),
     Binding(
-        "e", "export_article", "Export", id="app.export",
+        "E", "export_article", "Export", id="app.export",
         tooltip="Write this article's highlights and notes as Markdown to the export folder",
     ),
     Binding(
