@@ -283,3 +283,14 @@ class Feed(Serialisable):
     def name(self) -> str:
         """What to call the feed on screen: its title, else its URL."""
         return self.title or self.url
+
+
+@dataclass(frozen=True)
+class FeedCount:
+    """A subscription with its reading state: how many of its articles are
+    unread, how many it has, and the sort key of its newest one (None: none yet)."""
+
+    feed: Feed
+    unread: int
+    total: int
+    newest: str | None

@@ -16,6 +16,7 @@ from newsreader.library.exporting import Exporting
 from newsreader.library.importing import ImportOutcome, utc_now
 from newsreader.library.indexing import open_store
 from newsreader.library.prepare import Preparing
+from newsreader.library.reading import Reading
 from newsreader.locations import default_db_path
 from newsreader.model import Article, ArticleSummary, Feed, Highlight, SearchHit
 from newsreader.store import annotations as notes_db
@@ -29,9 +30,10 @@ if TYPE_CHECKING:
     from newsreader.library.annotation_import import AnnotationOutcome
     from newsreader.library.subscriptions import FeedOutcome, Progress
 
-class Library(Preparing, Annotating, Exporting):
+class Library(Preparing, Reading, Annotating, Exporting):
     """An open newsreader store plus the operations on it (the use cases are
-    in this package's modules: prepare, annotate, exporting, importing, ...)."""
+    in this package's modules: prepare, reading, annotate, exporting,
+    importing, ...)."""
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Library":
