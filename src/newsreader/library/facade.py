@@ -13,6 +13,7 @@ from newsreader.library import importing
 from newsreader.library.annotate import Annotating
 from newsreader.library.errors import NotFound, store_problem
 from newsreader.library.exporting import Exporting
+from newsreader.library.full_text import FullText
 from newsreader.library.importing import ImportOutcome, utc_now
 from newsreader.library.indexing import open_store
 from newsreader.library.prepare import Preparing
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
     from newsreader.library.annotation_import import AnnotationOutcome
     from newsreader.library.subscriptions import FeedOutcome, Progress
 
-class Library(Preparing, Reading, Annotating, Exporting):
+class Library(Preparing, Reading, Annotating, FullText, Exporting):
     """An open newsreader store plus the operations on it (the use cases are
-    in this package's modules: prepare, reading, annotate, exporting,
-    importing, ...)."""
+    in this package's modules: prepare, reading, annotate, full_text,
+    exporting, importing, ...)."""
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Library":

@@ -26,6 +26,7 @@ from newsreader import anchoring
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, parse_plaintext
 from newsreader.store import annotations as notes_db
 from newsreader.store import articles as articles_db
+from newsreader.store import full_texts as full_texts_db
 from newsreader.text import CLEANER_VERSION, clean, detect_language
 
 # "skipped": an input part with nothing to import (a feed item with no text), said but no failure.
@@ -74,7 +75,7 @@ def content_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def _orphan_message(orphaned: int) -> str:
+def orphan_message(orphaned: int) -> str:
     return f"{orphaned} highlight(s) could not be placed" if orphaned else ""
 
 
@@ -120,6 +121,14 @@ def _import_parsed(
         current = articles_db.get_article(db, existing)
         if current is not None and current.content_hash == digest:
             return ImportOutcome(shown, "unchanged", existing)
+        kept = full_texts_db.summary_hash(db, existing)
+        if kept is not None:
+            # Its full text was fetched from its page (full_text.py): what its own
+            # source gives is the fallback, never a reason to go back to it.
+            if kept == digest:
+                return ImportOutcome(shown, "unchanged", existing)
+            full_texts_db.replace_summary(db, existing, parsed.raw, digest)
+            return ImportOutcome(shown, "unchanged", existing, "new summary kept aside; the full text stays")
     language = detect_language(parsed.body)
     cleaned = clean(parsed.body, language)
     now = utc_now()
@@ -148,7 +157,7 @@ def _import_parsed(
     with db.atomic():
         articles_db.replace_content(db, existing, fields, now)
         orphaned = reanchor_all(db, existing, cleaned.body, now)
-    return ImportOutcome(shown, "updated", existing, _orphan_message(orphaned), orphaned)
+    return ImportOutcome(shown, "updated", existing, orphan_message(orphaned), orphaned)
 
 
 def reclean_article(db: Database, article_id: int) -> ImportOutcome:
@@ -182,7 +191,7 @@ def reclean_article(db: Database, article_id: int) -> ImportOutcome:
     with db.atomic():
         articles_db.replace_content(db, article_id, fields, now)
         orphaned = reanchor_all(db, article_id, cleaned.body, now)
-    return ImportOutcome(shown, "updated", article_id, _orphan_message(orphaned), orphaned)
+    return ImportOutcome(shown, "updated", article_id, orphan_message(orphaned), orphaned)
 
 
 def reclean_articles(db: Database, everything: bool = False) -> list[ImportOutcome]:

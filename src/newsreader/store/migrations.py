@@ -285,3 +285,7 @@ def feed_reading_index(db: Database) -> None:
     newest first), which it replaces."""
     db.execute("CREATE INDEX articles_feed_reading ON articles(feed_id, sort_key DESC, id DESC, read_at)")
     db.execute("DROP INDEX IF EXISTS articles_feed")
+
+
+from newsreader.store.full_texts import create_full_text_tables  # noqa: E402  (full text on demand)
+migration("007_full_text")(create_full_text_tables)
