@@ -48,11 +48,11 @@ def test_list_has_a_header_a_readable_state_and_no_false_date(tmp_path, capsys):
     db = tmp_path / "s.db"
     assert main(["--db", str(db), "list"]) == 0
     header, row = capsys.readouterr().out.splitlines()
-    assert header.split() == ["ID", "READ", "PUBLISHED", "LANG", "HL", "TITLE"]
-    assert row.split()[:3] == ["1", "new", "no"]  # no date: the seed does not say when it was published
+    assert header.split() == ["ID", "READ", "*", "PUBLISHED", "LANG", "HL", "TITLE"]
+    assert row.split()[:4] == ["1", "new", "no", "0"]  # no star, no date: the seed does not say when
     lib = Library.open(db)
     lib.mark_read(1)
     lib.set_starred(1, True)
     lib.close()
     assert main(["--db", str(db), "list"]) == 0
-    assert capsys.readouterr().out.splitlines()[1].split()[:2] == ["1", "read*"]
+    assert capsys.readouterr().out.splitlines()[1].split()[:4] == ["1", "read", "*", "no"]

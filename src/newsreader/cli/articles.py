@@ -1,4 +1,5 @@
-"""The article commands: import, list, show, search, annotate, note, reclean, export."""
+"""The article commands: import, show, search, annotate, note, reclean, fulltext,
+export (`list` is in listing.py)."""
 
 from __future__ import annotations
 
@@ -11,47 +12,6 @@ from newsreader.cli.output import fail, import_summary, print_json, report_impor
 from newsreader.library import Library
 from newsreader.locations import default_export_dir
 from newsreader.text.terminal import one_line, strip_control
-from newsreader.text.wording import excerpt
-
-
-def _first_line(text: str | None) -> str:
-    lines = strip_control(text or "").strip().splitlines()
-    return one_line(lines[0]) if lines else ""
-
-
-def cmd_orphans(lib: Library, args: argparse.Namespace) -> int:
-    orphans = lib.orphans()
-    if args.json:
-        print_json(orphans, view="orphan")
-        return 0
-    if not orphans:
-        say("no highlights need placing")
-    for h in orphans:
-        note = _first_line(h.note)
-        print(f"{h.id:>5} {h.article_id:>5}  «{excerpt(h.exact)}»" + (f"  {note}" if note else ""))
-    return 0
-
-
-def cmd_list(lib: Library, args: argparse.Namespace) -> int:
-    if args.orphans:
-        return cmd_orphans(lib, args)
-    rows = lib.summaries()
-    if args.json:
-        print_json(rows)
-        return 0
-    print(LIST_HEADER)
-    for s in rows:
-        state = ("read" if s.read_at else "new") + ("*" if s.starred else "")
-        # A date only when the article says when it was published: the import
-        # time is not a publication date.
-        date = (s.published or "")[:10]
-        print(f"{s.id:>5}  {state:<5}  {date:<10}  {s.language:<7}  {s.highlight_count:>3}  {one_line(s.title)}")
-    return 0
-
-
-# `list`: one header line, then a row per article. READ is "new" or "read",
-# with "*" for a starred one: readable without colour, and by grep.
-LIST_HEADER = f"{'ID':>5}  {'READ':<5}  {'PUBLISHED':<10}  {'LANG':<7}  {'HL':>3}  TITLE"
 
 
 def cmd_show(lib: Library, args: argparse.Namespace) -> int:
@@ -159,15 +119,19 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     if args.format == "opml":
         return export_opml(lib, args.out)
     ids = args.article
+    empty = 0
     if ids:
-        for article_id in ids:
-            lib.article(article_id)  # NotFound before anything is written
+        articles = [lib.article(article_id) for article_id in ids]  # NotFound before anything is written
+        for article in articles:
+            if not lib.has_annotations(article.id):  # left out of the export: say so, not a failure
+                empty += 1
+                say(f"nothing to export: {one_line(article.title)} has no highlights or notes")
     if args.format == "w3c":
-        return export_w3c(lib, args, ids)
+        return export_w3c(lib, args, ids, quiet=empty > 0)
     out = Path(args.out) if args.out is not None else default_export_dir()
     paths = lib.export_markdown_all(out) if args.all else lib.export_markdown(out, ids)
     skipped = getattr(paths, "skipped", [])
-    if not paths and not skipped:
+    if not paths and not skipped and not empty:
         print("nothing to export: no article has highlights or notes", file=sys.stderr)
     for path in paths:
         print(strip_control(str(path)))
@@ -176,14 +140,30 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
-def export_w3c(lib: Library, args: argparse.Namespace, ids: list[int] | None) -> int:
+def export_w3c(lib: Library, args: argparse.Namespace, ids: list[int] | None, quiet: bool = False) -> int:
+    """`quiet`: the articles left out were named already."""
     if args.out == "-":
         print_json(lib.w3c_collection(ids))
         return 0
     out = Path(args.out) if args.out is not None else default_export_dir()
     path, _ = lib.export_w3c(out, ids)
     if path is None:
-        print("nothing to export: no article has highlights or notes", file=sys.stderr)
+        if not quiet:
+            print("nothing to export: no article has highlights or notes", file=sys.stderr)
     else:
         print(strip_control(str(path)))
     return 0
+
+
+def cmd_fulltext(lib: Library, args: argparse.Namespace) -> int:
+    """Fetch each article's full text from its page: one line per id (failures on
+    stderr); 1 if any failed."""
+    status = 0
+    for article_id in args.ids:
+        outcome = lib.fetch_full_text(article_id)
+        if outcome.failed:
+            fail(f"{outcome.source}: {outcome.message}")
+            status = 1
+        else:
+            print(f"{outcome.status:9} {one_line(outcome.source)}: {one_line(outcome.message)}")
+    return status

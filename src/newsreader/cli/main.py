@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from newsreader import __version__
-from newsreader.cli import articles
+from newsreader.cli import articles, listing
 from newsreader.cli.articles import report_reclean
 from newsreader.cli.feeds import (
     add_feed_commands,
@@ -48,7 +48,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="decode non-UTF-8 files with this encoding (e.g. cp1252)")
     add_timeout_option(p)
 
-    p = commands.add_parser("list", help="one line per article, newest first")
+    p = commands.add_parser("list", help="a header, then one line per article, newest first")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
         "--orphans", action="store_true", help="list the highlights that could not be placed"
@@ -72,6 +72,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("note", help="set the article note (blank removes it)")
     p.add_argument("id", type=article_id)
     p.add_argument("text", help="the note (Markdown); - reads it from stdin")
+
+    p = commands.add_parser(
+        "fulltext", help="fetch articles' full text from their web pages (highlights move with it)"
+    )
+    p.add_argument("ids", nargs="+", type=article_id, metavar="ID")
+    add_timeout_option(p)
 
     p = commands.add_parser("reclean", help="re-derive article text with the current cleaner")
     p.add_argument("--all", action="store_true", help="every article, not only outdated ones")
@@ -121,12 +127,13 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
             "refresh": cmd_refresh,
             "feeds": cmd_feeds,
             "unsubscribe": cmd_unsubscribe,
-            "list": articles.cmd_list,
+            "list": listing.cmd_list,
             "show": articles.cmd_show,
             "search": articles.cmd_search,
             "annotate": articles.cmd_annotate,
             "note": articles.cmd_note,
             "reclean": articles.cmd_reclean,
+            "fulltext": articles.cmd_fulltext,
             "export": articles.cmd_export,
         }
         return max(status, handlers[args.command](lib, args))

@@ -23,7 +23,10 @@ class Exporting(LibraryBase):
     def export_markdown(self, out_dir: Path, article_ids: Sequence[int] | None = None) -> list[Path]:
         """Write Markdown for the given articles (default: every annotated one).
 
-        One article gives one file; several also get an index.md.
+        One article gives one file; several also get an index.md. An article
+        with no highlights and no article note is left out: nothing is written
+        for it, and `[]` comes back when none of the given ones has any (ask
+        `has_annotations` which).
         """
         from newsreader.export.markdown import write_markdown, write_markdown_all
 
@@ -74,11 +77,18 @@ class Exporting(LibraryBase):
             out = out / DEFAULT_FILENAME
         return write_collection(out, collection), collection["total"]
 
+    def has_annotations(self, article_id: int) -> bool:
+        """Whether the article has a highlight (placed or not) or an article note:
+        something an export would write."""
+        return bool(self.highlights(article_id)) or self.article_note(article_id) is not None
+
     def _export_items(
         self, article_ids: Sequence[int] | None
     ) -> list[tuple[Article, list[Highlight], ArticleNote | None]]:
+        """The given articles (NotFound for an unknown id) that have something to export."""
         ids = list(article_ids) if article_ids is not None else notes_db.annotated_article_ids(self._db)
-        return [(self.article(i), self.highlights(i), self.article_note(i)) for i in ids]
+        items = [(self.article(i), self.highlights(i), self.article_note(i)) for i in ids]
+        return [(a, hs, note) for a, hs, note in items if hs or note is not None]
 
     def opml(self) -> str:
         """The subscriptions as an OPML 2.0 document (local feed files are left out)."""
