@@ -105,7 +105,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         title=title,
         text=text,
         author=_one_line(document.author),
-        published=_one_line(document.date),
+        published=_publication_date(_one_line(document.date), html, url),
         site_name=site,
         canonical_url=_web_url(document.url),
     )
@@ -127,6 +127,27 @@ def _extract(html: str, url: str | None):
     if document is None or len((document.text or "").strip()) < _MIN_TEXT_CHARS:
         document = trafilatura.bare_extraction(spare, **options) or document
     return headline, document
+
+
+def _publication_date(found: str | None, html: str, url: str | None) -> str | None:
+    """The page's date, unless it is only a year.
+
+    htmldate's extensive search ends, when it finds no date, with a year from
+    the page (a "© 2024" in the footer) given as "2024-01-01": not a
+    publication date. A 1 January is kept only when the plain search (the
+    page's metadata, <time> elements, its URL) finds it too.
+    """
+    if not found or not found.endswith("-01-01"):
+        return found
+    import trafilatura
+    from htmldate import find_date
+
+    tree = trafilatura.load_html(html)
+    try:
+        plain = find_date(tree, extensive_search=False, original_date=True, url=url) if tree is not None else None
+    except Exception:  # an untrusted page: a date parser bug is no date
+        return None
+    return found if plain == found else None
 
 
 def fragment_text(markup: str) -> str:
