@@ -3,6 +3,8 @@
 A mixin of the app (see `host.py`), like `Annotating`. Searches get a thread
 (so a connection) of their own, `search_thread`: a query that a newer one made
 useless is interrupted there, which would be unsafe on the thread that writes.
+An article opened from a hit has its matches marked; the reader's mode line
+(`;` and `,` say which match the cursor is on) is shown in the header from here.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from newsreader.model import SearchHit
 from newsreader.text.cells import truncate_cells
 from newsreader.text.terminal import one_line
 from newsreader.tui.db_thread import DatabaseThread
+from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reader import ReaderView
+from newsreader.tui.widgets.reader_layout import blocks_from_body, sentence_span
 from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
 
@@ -118,22 +122,34 @@ class SearchFlows(_Base):
         self._open_hit(event.hit)
 
     def _open_hit(self, hit: SearchHit) -> None:
-        """Open the hit's article at its first match (or the noted highlight), matches marked."""
+        """Open the hit's article on the sentence where the query's terms meet
+        (the passage its snippet shows; or at the noted highlight), matches marked."""
         query = self.query_one(SearchBar).value
         try:
             article = self.library.article_for_reading(hit.article_id)
         except NotFound:
             return
-        from newsreader.library import match_spans
+        from newsreader.library import match_spans, meeting_point
 
         spans = match_spans(article.body, query, language=article.language)
-        cursor = spans[0][0] if spans else 0
+        where = meeting_point(article.body, query, language=article.language)
+        cursor = 0
+        if where is not None:
+            blocks = article.blocks or blocks_from_body(article.body)
+            cursor = sentence_span(article.body, blocks, where[0])[0]
+        elif spans:
+            cursor = spans[0][0]
         if hit.highlight_id is not None:
             try:
                 cursor = self.library.highlight(hit.highlight_id).start
             except NotFound:
                 pass
         self.open_article(hit.article_id, cursor=cursor, matches=spans)
+
+    def on_reader_view_mode_line_changed(self, event: ReaderView.ModeLineChanged) -> None:
+        """The reader's mode line (which match `;` went to, the VISUAL mark) goes
+        in the header's facts line."""
+        self.query_one(ArticleHeader).show_mode_line(event.text)
 
     def action_leave_search(self) -> None:
         """Clear the search and give back the list as it was, cursor and all."""

@@ -16,23 +16,24 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.model import Article, Highlight
+from newsreader.tui.widgets.reader_bindings import READER_BINDINGS
 from newsreader.tui.widgets.reader_edits import ReaderEdits
 from newsreader.tui.widgets.reader_layout import Layout, SpanIndex, selection_span, snap
 from newsreader.tui.widgets.reader_navigation import CursorNavigation
 from newsreader.tui.widgets.reader_paint import NOTE_MARK, RowState, message_strip, paint_row
 from newsreader.tui.widgets.reader_wrapping import LazyWrapping
 
-__all__ = ["EMPTY", "HINT", "NOTE_MARK", "ReaderView"]
+__all__ = ["EMPTY", "HINT", "NOTE_MARK", "VISUAL_MARK", "ReaderView"]
 
 HINT = "Select an article (enter) — ? for help"
 EMPTY = "This article has no text."
+VISUAL_MARK = "-- VISUAL --"  # in the header while a selection is being made, as vim shows it
 
 
 class ReaderMessage(Message):
@@ -75,43 +76,7 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
         & > .reader--hint { color: $text-muted; text-style: italic; }
     }
     """
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="reader.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="reader.up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("z", "center", "Centre the cursor line", show=False, id="reader.center"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
-        Binding("w", "word_forward", "Next word", show=False, id="reader.word_forward"),
-        Binding("b", "word_back", "Previous word", show=False, id="reader.word_back"),
-        Binding(")", "sentence_forward", "Next sentence", show=False, id="reader.sentence_forward"),
-        Binding("(", "sentence_back", "Previous sentence", show=False, id="reader.sentence_back"),
-        Binding("}", "paragraph_forward", "Next paragraph", show=False, id="reader.paragraph_forward"),
-        Binding("{", "paragraph_back", "Previous paragraph", show=False, id="reader.paragraph_back"),
-        Binding(
-            "v", "select", "Select", id="reader.select", tooltip="Start or end a selection; motions extend it"
-        ),
-        Binding("escape", "cancel_selection", "Cancel selection", show=False, id="reader.cancel"),
-        Binding(
-            "h", "highlight", "Highlight", id="reader.highlight",
-            tooltip="Highlight the selection, or the sentence under the cursor",
-        ),
-        Binding(
-            "n", "note", "Note", id="reader.note",
-            tooltip="Write the note of the highlight under the cursor (highlights first if there is none)",
-        ),
-        Binding("d", "delete", "Delete", id="reader.delete", tooltip="Delete the highlight under the cursor"),
-        Binding("u", "undo", "Undo", id="reader.undo", tooltip="Bring back the last deleted highlight"),
-        Binding(
-            "r", "reattach", "Attach here", id="reader.reattach",
-            tooltip="Attach the highlight being re-attached (r in the annotations pane) "
-            "to the selection, or the sentence under the cursor",
-        ),
-        Binding("]", "next_highlight", "Next highlight", show=False, id="reader.next_highlight"),
-        Binding("[", "prev_highlight", "Previous highlight", show=False, id="reader.prev_highlight"),
-        Binding("s", "star", "Star", show=False, id="reader.star"),
-    ]
+    BINDINGS = READER_BINDINGS
 
     @dataclass
     class HighlightRequested(ReaderMessage):
@@ -167,6 +132,20 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
         reader: ReaderView = field(repr=False, compare=False)
 
     @dataclass
+    class PastEnd(ReaderMessage):
+        """`space` with the whole article read: the screen may open the next unread one."""
+
+        article_id: int
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
+    class ModeLineChanged(ReaderMessage):
+        """The reader's mode line (`mode_line`) changed; the screen shows `text` as is."""
+
+        text: str
+        reader: ReaderView = field(repr=False, compare=False)
+
+    @dataclass
     class CursorMoved(ReaderMessage):
         """The cursor moved to body offset `offset`; a flood of them is coalesced."""
 
@@ -185,6 +164,8 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
         self._goal_col: int | None = None  # column kept by j/k across short rows
         self._highlights: SpanIndex[Highlight] = SpanIndex()  # anchored only
         self._matches: SpanIndex[None] = SpanIndex()
+        self._match_note = ""  # "match 2 of 7" after ; or , until the cursor moves otherwise
+        self._mode_line_shown = ""
         self._version = 0  # bumped whenever every cached row may be stale
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
@@ -204,7 +185,9 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
         self._goal_col = None
         self._highlights = SpanIndex((h.start, h.end, h) for h in highlights if not h.orphaned)
         self._matches = SpanIndex((s, e, None) for s, e in matches)
+        self._match_note = ""
         self._cursor = snap(article.body, cursor)
+        self._update_mode_line()
         self._relayout()
         self._scroll_y(0)
         self._scroll_to_cursor(third=True)
@@ -220,6 +203,8 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
     def set_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Mark search matches (body offset spans)."""
         self._matches = SpanIndex((s, e, None) for s, e in spans)
+        self._match_note = ""
+        self._update_mode_line()
         self._invalidate()
 
     def move_cursor_to(self, offset: int) -> None:
@@ -244,6 +229,14 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
         return [(s, e) for s, e, _none in self._matches.spans]
 
     @property
+    def mode_line(self) -> str:
+        """The reader's state in words, for the header (vim's mode line): the
+        VISUAL mark while a selection is being made, and after `;` or `,` which
+        match the cursor is on ("match 2 of 7"); empty otherwise."""
+        visual = VISUAL_MARK if self._anchor is not None and self._article is not None else ""
+        return " · ".join(part for part in (visual, self._match_note) if part)
+
+    @property
     def article_id(self) -> int | None:
         """Id of the article shown, or None."""
         return self._article.id if self._article else None
@@ -254,6 +247,13 @@ class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_fo
         return max(found, key=lambda h: (h.start, -h.end), default=None)
 
     # --------------------------------------------------------------- state
+
+    def _update_mode_line(self) -> None:
+        """Post `ModeLineChanged` if the mode line is not what was last posted."""
+        text = self.mode_line
+        if text != self._mode_line_shown:
+            self._mode_line_shown = text
+            self.post_message(self.ModeLineChanged(text, reader=self))
 
     def _invalidate(self) -> None:
         self._version += 1

@@ -44,6 +44,7 @@ class ReaderEdits(ReaderMixin):
     def clear_selection(self) -> None:
         """Drop the selection, if any."""
         self._anchor = None
+        self._update_mode_line()
         self.refresh()
 
     def _can_reattach(self) -> bool:
@@ -56,6 +57,7 @@ class ReaderEdits(ReaderMixin):
         if self._article is None:
             return
         self._anchor = self._cursor if self._anchor is None else None
+        self._update_mode_line()
         self.refresh()
 
     def action_cancel_selection(self) -> None:

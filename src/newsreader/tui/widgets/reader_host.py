@@ -33,6 +33,8 @@ class ReaderHost(Protocol):
     _anchor: int | None = None  # the other end of the selection, if one is being made
     _goal_col: int | None = None
     _highlights: SpanIndex[Highlight]
+    _matches: SpanIndex[None]
+    _match_note: str = ""
 
     # The messages nested in `ReaderView`, posted as `self.HighlightRequested(...)`.
     HighlightRequested: Callable[..., Message]
@@ -42,15 +44,18 @@ class ReaderHost(Protocol):
     ReattachRequested: Callable[..., Message]
     ReattachCancelled: Callable[..., Message]
     StarRequested: Callable[..., Message]
+    PastEnd: Callable[..., Message]
     CursorMoved: Callable[..., Message]
 
     # From `ReaderView` itself and from `LazyWrapping`, for the other mixins.
     @property
     def selection(self) -> tuple[int, int] | None: ...
     def highlight_at(self, offset: int) -> Highlight | None: ...
+    def _update_mode_line(self) -> None: ...
     def _invalidate(self) -> None: ...
     def _content_width(self) -> int: ...
     def _settle(self, margin: int, screen_margin: int = 0) -> None: ...
+    def _sync_size(self) -> None: ...
     def _scroll_y(self, y: int) -> None: ...
 
 

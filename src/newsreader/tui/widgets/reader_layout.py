@@ -34,6 +34,8 @@ from newsreader.tui.widgets.reader_motions import (
     selection_span,
     sentence_span,
     snap,
+    step_match,
+    word_end,
     word_span,
 )
 from newsreader.tui.widgets.reader_rows import RowIndex, chars_per_row, estimate_rows
@@ -42,8 +44,8 @@ from newsreader.tui.widgets.reader_text import MARGIN, MAX_MEASURE, display_text
 __all__ = [
     "MARGIN", "MAX_MEASURE", "Layout", "RowIndex", "Rows", "SpanIndex", "VisualLine", "block_index",
     "blocks_from_body", "display_text", "estimate_rows", "next_block", "next_sentence", "next_word",
-    "prev_block", "prev_sentence", "prev_word", "selection_span", "sentence_span", "snap", "text_column",
-    "word_span", "wrap",
+    "prev_block", "prev_sentence", "prev_word", "selection_span", "sentence_span", "snap", "step_match",
+    "text_column", "word_end", "word_span", "wrap",
 ]
 
 _NON_SPACE = re.compile(r"\S")

@@ -17,6 +17,7 @@ from newsreader.text.sentences import sentence_at, sentence_spans
 
 _WORD_START = re.compile(r"(?<!\w)\w")
 _WORD = re.compile(r"\w+")
+_WORD_END = re.compile(r"\w(?!\w)")
 _NON_SPACE = re.compile(r"\S")
 
 T = TypeVar("T")
@@ -52,6 +53,14 @@ def word_span(body: str, offset: int) -> tuple[int, int]:
 def next_word(body: str, offset: int) -> int:
     """Start of the next word after `offset`, or `offset` at the last word."""
     match = _WORD_START.search(body, offset + 1)
+    return match.start() if match else offset
+
+
+def word_end(body: str, offset: int) -> int:
+    """The last character of the word `offset` is in, or of the next word if
+    `offset` is already on a word's end or between words (vim's `e`);
+    `offset` after the last word."""
+    match = _WORD_END.search(body, offset + 1)
     return match.start() if match else offset
 
 
@@ -117,6 +126,19 @@ def prev_block(blocks: Sequence[Block], offset: int) -> int:
     """Start of the nearest block starting before `offset` (vim's `{`)."""
     i = bisect_right(blocks, offset - 1, key=lambda b: b.start) - 1
     return blocks[i].start if i >= 0 else offset
+
+
+def step_match(starts: Sequence[int], offset: int, direction: int) -> tuple[int, bool] | None:
+    """(index, wrapped) of the match `;` (`direction` 1) or `,` (-1) goes to from
+    `offset`: the first start after it, or the last start before it, wrapping
+    around the ends (then `wrapped` is True). None without matches."""
+    if not starts:
+        return None
+    if direction > 0:
+        i = bisect_right(starts, offset)
+        return (i, False) if i < len(starts) else (0, True)
+    i = bisect_left(starts, offset) - 1
+    return (i, False) if i >= 0 else (len(starts) - 1, True)
 
 
 def selection_span(body: str, anchor: int, cursor: int) -> tuple[int, int]:

@@ -1,11 +1,13 @@
-"""The reader's motion keys: rows, pages, words, sentences, paragraphs, highlights.
+"""The reader's motion keys: rows, pages, words, sentences, paragraphs, highlights, matches.
 
 A mixin of `ReaderView`, kept apart so `reader.py` stays about showing text;
 what it needs of the widget is `reader_host.ReaderHost`. The motions
 themselves are pure functions of body offsets (`reader_motions.py`); this
 module moves the cursor with them, keeps it in view and tells the screen
 (`CursorMoved`). Row motions first wrap the rows they cross (`_settle`), so
-a lazily wrapped body moves exactly like a fully wrapped one.
+a lazily wrapped body moves exactly like a fully wrapped one. A selection
+being made (`v`) runs from its anchor to the cursor, so every motion here
+extends it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from newsreader.tui.widgets.reader_motions import (
     prev_sentence,
     prev_word,
     snap,
+    step_match,
+    word_end,
 )
 from newsreader.tui.widgets.reader_wrapping import SCROLL_CONTEXT
 
@@ -31,9 +35,10 @@ Motion = Callable[[str, Sequence[Block], int], int]  # (body, blocks, cursor) ->
 class CursorNavigation(ReaderMixin):
     """Cursor moves and the scrolling that keeps the cursor in view."""
 
-    def _move(self, offset: int, *, keep_goal: bool = False) -> None:
+    def _move(self, offset: int, *, keep_goal: bool = False, match_note: str = "") -> None:
         """Put the cursor at `offset` (snapped off whitespace), scroll to it, and
-        post `CursorMoved` if it moved."""
+        post `CursorMoved` if it moved. `match_note` is the mode line's word on
+        the match moved to (`;` `,`); any other move drops it."""
         if self._article is None or not self._article.body:
             return
         offset = snap(self._article.body, offset)
@@ -41,6 +46,8 @@ class CursorNavigation(ReaderMixin):
             self._goal_col = None
         moved = offset != self._cursor
         self._cursor = offset
+        self._match_note = match_note
+        self._update_mode_line()
         self._scroll_to_cursor()
         self.refresh()
         if moved:
@@ -84,8 +91,9 @@ class CursorNavigation(ReaderMixin):
         if found is not None:
             self._move(layout.offset_at(found, self._goal_col), keep_goal=True)
 
-    def _page(self, direction: int) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
+    def _page(self, direction: int, rows: int | None = None) -> None:
+        """Scroll `rows` rows (a page less one row by default) and move the cursor as many."""
+        page = max(1, self.scrollable_content_region.height - 1 if rows is None else rows)
         self._settle(2 * page + 3, screen_margin=page + 3)
         self._scroll_y(self.scroll_offset.y + direction * page)
         self._move_rows(direction * page)
@@ -113,6 +121,35 @@ class CursorNavigation(ReaderMixin):
     def action_page_up(self) -> None:
         self._page(-1)
 
+    def action_half_down(self) -> None:
+        self._page(1, self.scrollable_content_region.height // 2)
+
+    def action_half_up(self) -> None:
+        self._page(-1, self.scrollable_content_region.height // 2)
+
+    def at_end(self) -> bool:
+        """True once nothing of the article is left below: the view scrolled to
+        the bottom and the cursor on the last row (an empty article: always)."""
+        if self._article is None:
+            return False
+        layout = self._layout
+        if layout is None or not len(layout):
+            return True
+        last = layout.last_row()  # wraps the last block: its row count is final
+        self._sync_size()
+        return layout.row_of(self._cursor) >= last and self.scroll_offset.y >= self.max_scroll_y
+
+    def action_page_down_or_next(self) -> None:
+        """Page down (`space`); at the end, `PastEnd` asks for the next article (mutt).
+
+        Not while a selection is being made: leaving the article would drop it."""
+        if not self.at_end():
+            self._page(1)
+        elif self._anchor is not None or self._article is None:
+            self.app.bell()
+        else:
+            self.post_message(self.PastEnd(self._article.id, reader=self))
+
     def action_center(self) -> None:
         """Scroll so the cursor's row is in the middle of the view (vim's `zz`)."""
         if self._layout is not None:
@@ -134,6 +171,9 @@ class CursorNavigation(ReaderMixin):
     def action_word_back(self) -> None:
         self._motion(lambda body, _blocks, at: prev_word(body, at))
 
+    def action_word_end(self) -> None:
+        self._motion(lambda body, _blocks, at: word_end(body, at))
+
     def action_sentence_forward(self) -> None:
         self._motion(next_sentence)
 
@@ -151,3 +191,22 @@ class CursorNavigation(ReaderMixin):
 
     def action_prev_highlight(self) -> None:
         self._jump(self._highlights.prev_start(self._cursor))
+
+    def _step_match(self, direction: int) -> None:
+        """The next (1) or previous (-1) search match, wrapping; the mode line says which."""
+        starts = self._matches.starts
+        found = step_match(starts, self._cursor, direction)
+        if found is None or self._article is None:
+            self.notify("no search matches here", severity="warning", timeout=2, markup=False)
+            return
+        index, wrapped = found
+        note = f"match {index + 1} of {len(starts)}"
+        if wrapped:
+            note += " (from the top)" if direction > 0 else " (from the bottom)"
+        self._move(starts[index], match_note=note)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        self._step_match(-1)
