@@ -50,9 +50,10 @@ class ReaderMessage(Message):
 class ReaderView(ReaderEdits, CursorNavigation, LazyWrapping, ScrollView, can_focus=True):
     """Shows one article body; keys move a cursor and request highlight edits.
 
-    The motion keys are in `reader_navigation.py`, the editing keys in
-    `reader_edits.py`, the lazy layout's upkeep in `reader_wrapping.py`. The
-    messages below say what the user asked for, never what to do.
+    The keys are listed in `reader_bindings.py`; the motions are in
+    `reader_navigation.py`, the editing keys in `reader_edits.py`, the lazy
+    layout's upkeep in `reader_wrapping.py`. The messages below say what the
+    user asked for, never what to do.
     """
 
     COMPONENT_CLASSES = {
