@@ -114,7 +114,7 @@ def test_f_filters_the_list_by_feed_and_escape_shows_all_again(tmp_path):
 
     async def scenario(pilot, app, library):
         articles = app.query_one(ArticleList)
-        assert articles.row_count == 3 and status_line(app) == "3 articles"
+        assert articles.row_count == 3 and status_line(app) == "3 articles · 3 unread"
         await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, FeedPicker)
@@ -124,7 +124,7 @@ def test_f_filters_the_list_by_feed_and_escape_shows_all_again(tmp_path):
         assert not isinstance(app.screen, FeedPicker)
         assert articles.row_count == 1 and articles.has_focus
         assert library.article(articles.current_id).title == "beta item 0"
-        assert status_line(app) == "1 article · Beta"
+        assert status_line(app) == "1 article · 1 unread · Beta"
         assert "Show all articles" in [c.title for c in app.get_system_commands(app.screen)]
 
         await pilot.press("f")  # the picker opens on the current filter; escape keeps it
@@ -136,17 +136,17 @@ def test_f_filters_the_list_by_feed_and_escape_shows_all_again(tmp_path):
 
         await pilot.press("escape")  # on the list: every feed again
         await settle(pilot)
-        assert articles.row_count == 3 and status_line(app) == "3 articles"
+        assert articles.row_count == 3 and status_line(app) == "3 articles · 3 unread"
 
         await pilot.press("f")
         await settle(pilot)
         await pick(pilot, str(alpha))
         assert articles.row_count == 2
-        assert status_line(app) == f"2 articles · {HOSTILE}"  # literal, not markup
+        assert status_line(app) == f"2 articles · 2 unread · {HOSTILE}"  # literal, not markup
         await pilot.press("f")
         await settle(pilot)
         await pick(pilot, "all")
-        assert articles.row_count == 3 and status_line(app) == "3 articles"
+        assert articles.row_count == 3 and status_line(app) == "3 articles · 3 unread"
         assert app.is_running
 
     run(db, scenario)
@@ -164,7 +164,7 @@ def test_choosing_a_feed_leaves_the_search(tmp_path):
         await settle(pilot)
         await pick(pilot, str(library.feeds()[0].id))
         assert not app.query_one(SearchResults).display and app.query_one("#search").value == ""
-        assert app.query_one(ArticleList).row_count == 2 and status_line(app) == "2 articles · Beta"
+        assert app.query_one(ArticleList).row_count == 2 and status_line(app) == "2 articles · 2 unread · Beta"
 
     run(db, scenario)
 
@@ -226,7 +226,7 @@ def test_R_refreshes_in_the_background_and_new_articles_join_the_list(tmp_path, 
         assert shown[0] == (0, 2, "") and (1, 2, "Beta") in shown and shown[-1][:2] == (2, 2)
         assert not app.query_one("#refresh-status", Label).display
         assert articles.row_count == 4 and articles.current_id == kept  # same article, now lower
-        assert articles.cursor_row == 3 and status_line(app) == "4 articles"
+        assert articles.cursor_row == 3 and status_line(app) == "4 articles · 4 unread"
         (summary,) = [m for m in messages(app, "Refresh") if "feeds:" in m]
         first, *failures = summary.split("\n")
         assert first == "2 feeds: 2 new, 1 failed"

@@ -266,7 +266,7 @@ def test_help_lists_binding_ids(tmp_path):
         assert {"reader.highlight", "reader.note", "list.star", "app.export", "note.save"} <= ids
         assert {"list.filter_feed", "app.refresh", "feeds.cancel", "subscribe.full_text"} <= ids
         assert "app.refresh" in screen_text(app)
-        for _ in range(24):  # the reader's keys come below the global ones (and its motions)
+        for _ in range(60):  # the reader's keys come below the global ones (and its motions)
             if "reader.highlight" in screen_text(app):
                 break
             await pilot.press("j")
@@ -287,7 +287,7 @@ def test_small_terminal_renders_and_h_works(tmp_path):
         await settle(pilot)
         assert len(library.highlights(seed_id(library))) == 1
         assert "For første gang" in screen_text(app)
-        await pilot.press("A")
+        await pilot.press("H")
         assert app.query_one(AnnotationsPane).display
 
     run(tmp_path, scenario, size=(80, 24))

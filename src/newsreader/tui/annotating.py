@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 
@@ -230,7 +230,7 @@ class Annotating(_Base):
                 return
             except NotFound:
                 return
-            self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], gone]
+            self.push_undo(gone)
             reader = self.query_one(ReaderView)
             if reader.reattaching == highlight_id:
                 reader.end_reattach()
@@ -238,11 +238,16 @@ class Annotating(_Base):
         undo = self.key_for("reader.undo", "u")
         self.notify(f"Deleted: {excerpt(gone.exact, QUOTE_CELLS)} — {undo} to undo", markup=False)
 
+    def push_undo(self, change: Any) -> None:
+        """Remember what `u` undoes: a deleted highlight, or a read change (reading.py)."""
+        self.undo_stack = [*self.undo_stack[-(UNDO_DEPTH - 1) :], change]
+
     def on_reader_view_undo_requested(self, event: ReaderView.UndoRequested) -> None:
         self.action_undo_delete()
 
     def action_undo_delete(self) -> None:
-        """Bring back the last deleted highlight with its id and note."""
+        """`u`: bring back the last deleted highlight with its id and note, or undo
+        the last read change (the newest of the two)."""
         self.undo_delete()
 
     @work(group="write")
@@ -252,6 +257,10 @@ class Annotating(_Base):
                 self.notify("Nothing to undo")
                 return
             gone = self.undo_stack.pop()
+            if not isinstance(gone, Highlight):  # a read change (A, N): reading.py
+                if not await self.undo_change(gone):
+                    self.undo_stack.append(gone)
+                return
             try:
                 restored, *shown = await self.write(
                     self._changed, lambda: self.library.restore_highlight(gone)

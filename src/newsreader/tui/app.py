@@ -35,6 +35,7 @@ from newsreader.tui.config import Settings, config_path, load_settings
 from newsreader.tui.db_thread import DatabaseThread
 from newsreader.tui.feeds import FeedFlows
 from newsreader.tui.links import ArticleLinks
+from newsreader.tui.reading import ReadingLoop
 from newsreader.tui.keys import APP_BINDINGS, key_sections, keymap_problems
 from newsreader.tui.searching import SearchFlows
 from newsreader.tui.startup import first_page, prepare_store, reclean_summary
@@ -44,6 +45,7 @@ from newsreader.tui.watching import ChangeWatch
 from newsreader.tui.widgets.annotations import AnnotationsPane
 from newsreader.tui.widgets.article_header import ArticleHeader
 from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.feed_list import FeedList
 from newsreader.tui.widgets.reader import ReaderView
 from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
@@ -52,7 +54,15 @@ NARROW = 100  # below this many columns the annotations pane gives way
 
 
 class NewsReaderApp(
-    Typeahead, StoreWrites, Annotating, FeedFlows, SearchFlows, ChangeWatch, ArticleLinks, App[None]
+    Typeahead,
+    StoreWrites,
+    Annotating,
+    ReadingLoop,
+    FeedFlows,
+    SearchFlows,
+    ChangeWatch,
+    ArticleLinks,
+    App[None],
 ):
     """A keyboard-driven reader with highlights and notes over one Library."""
 
@@ -85,6 +95,7 @@ class NewsReaderApp(
             with Vertical(id="list-pane"):
                 yield ArticleList(self.library.summaries_for, id="articles")
                 yield SearchResults(id="results")
+                yield FeedList(id="feeds")
                 yield Label(Content(""), id="refresh-status")
                 yield Label(Content(""), id="list-status")
             with Vertical(id="reader-pane"):
@@ -103,6 +114,7 @@ class NewsReaderApp(
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
         self.announce_read_only()
         self.query_one(SearchResults).display = False
+        self.query_one(FeedList).display = False
         self.query_one(ArticleList).focus()
         self._first_page = self._show_first_page()
         self.load_library()
@@ -162,6 +174,7 @@ class NewsReaderApp(
                 self.set_status(self.list_status())
         for failure in (o for o in ready.prepared.seeded if o.failed):
             self.notify(one_line(f"{failure.source}: {failure.message}"), severity="error", markup=False)
+        await self.refresh_unread()
         summary = reclean_summary(ready.prepared.recleaned)
         if summary is not None:
             message, severity = summary
@@ -212,7 +225,7 @@ class NewsReaderApp(
         async with self.db.turn:
             if not await self.write_quietly(self.library.mark_read, article_id):
                 return
-        self.query_one(ArticleList).refresh_article(article_id)
+        self.note_read(article_id)
 
     def _reading_position(self) -> tuple[int, int] | None:
         """(article id, cursor) of the article in the reader, if one is shown."""
@@ -240,7 +253,9 @@ class NewsReaderApp(
         """escape outside the search bar: leave the search, else go to the list,
         else (on the list already) leave the feed filter."""
         articles = self.query_one(ArticleList)
-        if self.query_one(SearchBar).value or self.query_one(SearchResults).display:
+        if self.leave_feeds_view():
+            pass
+        elif self.query_one(SearchBar).value or self.query_one(SearchResults).display:
             self.action_leave_search()
         elif articles.has_focus and self.feed_filter is not None:
             self.set_feed_filter(None)
@@ -249,18 +264,20 @@ class NewsReaderApp(
             articles.focus()
 
     async def action_back_or_quit(self) -> None:
-        """`q`, as in newsboat and less: back one level (leave the search, leave
-        the reader or the annotations for the list, leave the feed filter); quit
-        from the top, the article list with nothing to leave."""
+        """`q`, as in newsboat and less: back one level (leave the feeds view,
+        leave the search, leave the reader or the annotations for the list);
+        quit from the top, the article list, a feed's as well as all of them
+        (newsboat's article list of a feed is where `q` leaves; escape or `1`
+        `f` show every article again)."""
         articles = self.query_one(ArticleList)
+        if self.leave_feeds_view():
+            return
         if self.query_one(SearchBar).value or self.query_one(SearchResults).display:
             self.action_leave_search()
         elif not articles.has_focus:
             self._save_position()
             self.query_one("#list-pane").display = True
             articles.focus()
-        elif self.feed_filter is not None:
-            self.set_feed_filter(None)
         else:
             await self.action_quit()
 

@@ -123,6 +123,8 @@ class FeedFlows(_Base):
     def list_status(self) -> str:
         """"3 articles", or "3 articles · Feed name" while filtered."""
         text = plural(self.query_one(ArticleList).row_count, "article")
+        if unread := self.unread_shown():
+            text += f" · {unread} unread"
         if self.feed_filter is not None:
             text += f" · {one_line(self.feed_filter.name)}"
         if self.library.read_only:
@@ -150,6 +152,7 @@ class FeedFlows(_Base):
         articles.set_ids(ids, keep_cursor=articles.current_id in ids)
         if articles.display:
             self.set_status(self.list_status())
+        await self.refresh_unread()  # new articles, another writer's reads
         return ids
 
     def action_filter_feed(self) -> None:

@@ -42,7 +42,8 @@ class AppHost(Protocol):
     fetch_thread: DatabaseThread  # network work (feeds.py)
     current: Article | None  # the article in the reader
     feed_filter: Feed | None  # the feed the list shows (feeds.py)
-    undo_stack: list[Highlight]  # deleted highlights, newest last (annotating.py)
+    undo_stack: list[Any]  # deleted highlights and read changes, newest last (annotating.py, reading.py)
+    unread: set[int]  # every unread article id (reading.py)
     shown_highlights: list[Highlight]  # the open article's, as on screen (annotating.py)
     shown_note: ArticleNote | None
     _keymap: dict[str, str]
@@ -80,6 +81,12 @@ class AppHost(Protocol):
     ) -> None: ...
     async def reload_list(self) -> list[int]: ...  # feeds.py
     async def show_changed_article(self) -> None: ...  # feeds.py
+    def set_feed_filter(self, feed: Feed | None) -> None: ...  # feeds.py
+    def key_for(self, binding_id: str, default: str) -> str: ...  # annotating.py
+    def push_undo(self, change: Any) -> None: ...  # annotating.py
+    async def undo_change(self, change: Any) -> bool: ...  # reading.py
+    async def refresh_unread(self) -> None: ...  # reading.py
+    def unread_shown(self) -> int: ...  # reading.py
     def dialog_coming(self) -> DialogComing: ...  # typeahead.py
 
     # Writes, and what the store refused (store_writes.py).

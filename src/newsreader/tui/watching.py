@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
+
 from newsreader.library import DatabaseError
 
 if TYPE_CHECKING:
@@ -61,6 +63,8 @@ class ChangeWatch(_Base):
                 await self._show_changed_annotations()
             except DatabaseError as exc:
                 self.notify(self.store_failed(exc), severity="error", markup=False)
+            except NoMatches:
+                return  # the app closed while this look was reading: nothing left to show
 
     async def _show_changed_annotations(self) -> None:
         """Show the open article's highlights and note if another process changed them."""

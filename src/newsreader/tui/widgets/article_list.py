@@ -53,7 +53,16 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("enter", "select", "Open", show=True, id="list.open"),
         Binding("s", "star", "Star", id="list.star"),
         Binding(
-            "f", "app.filter_feed", "Feeds", id="list.filter_feed",
+            "n", "app.next_unread(1)", "Next unread", id="list.next_unread",
+            tooltip="Open the next unread article of the list (newsboat)",
+        ),
+        Binding("p", "app.next_unread(-1)", "Previous unread", show=False, id="list.prev_unread"),
+        Binding(
+            "u", "app.undo_delete", "Undo", show=False, id="list.undo",
+            tooltip="Undo the last mark-read (A, N) or highlight deletion",
+        ),
+        Binding(
+            "f", "app.filter_feed", "Filter", id="list.filter_feed",
             tooltip="Show only the articles of one feed (or all of them again)",
         ),
     ]
@@ -149,6 +158,11 @@ class ArticleList(ScrollView, can_focus=True):
         return self._ids[self._cursor] if self._ids else None
 
     @property
+    def ids(self) -> Sequence[int]:
+        """The listed ids in order (the list's own: read, do not change)."""
+        return self._ids
+
+    @property
     def row_count(self) -> int:
         """Number of articles in the list (counting rows whose ids are still to come)."""
         return self._total
@@ -180,6 +194,11 @@ class ArticleList(ScrollView, can_focus=True):
     def refresh_article(self, article_id: int) -> None:
         """Forget the cached row of `article_id` and redraw (it is re-fetched if visible)."""
         self._cache.pop(article_id, None)
+        self.refresh()
+
+    def forget_rows(self) -> None:
+        """Forget every cached row and redraw (many rows changed at once)."""
+        self._cache.clear()
         self.refresh()
 
     def select_article(self, article_id: int) -> None:
