@@ -34,7 +34,8 @@ from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.config import Settings
 
 HERE = Path(__file__).resolve().parent
-SIZE = (120, 36)
+SIZE = (120, 40)
+NARROW = (60, 30)
 FIXED_DATE = "2022-12-03T08:00:00+00:00"
 SENTENCE = "En så dramatisk situasjon har verden ikke stått overfor siden Cuba-krisen i 1962."
 SECOND = "Dersom det hadde vist seg at raketten med hensikt var blitt avfyrt mot Polen"
@@ -46,14 +47,60 @@ FALLBACK_FONT = "DejaVu Sans Mono"
 FALLBACK_CHARS = "✎★"
 
 
+# A small local feed beside the seed, so the list and the feeds view show
+# what a morning looks like (titles of real length, several feeds).
+FEEDS = {
+    "Byavisa": [
+        ("Bystyret vedtok nytt budsjett etter lang natt med forhandlinger", "2022-12-02"),
+        ("Rødt lys i hele sentrum: trafikken sto stille i to timer", "2022-12-01"),
+        ("Slik blir været i helgen: kaldt, klart og vindstille", "2022-11-30"),
+    ],
+    "Verden i dag — utenriks, med et svært langt feednavn som ikke får plass": [
+        ("FN-møtet om klimaet endte uten enighet om finansiering", "2022-12-02"),
+        ("Valget i Brasil: slik ble resultatet i delstatene", "2022-11-29"),
+    ],
+}
+
+
+def _feed_xml(title: str, items: list[tuple[str, str]]) -> bytes:
+    from email.utils import format_datetime
+    from datetime import datetime, timezone
+    from xml.sax.saxutils import escape
+
+    entries = []
+    for n, (headline, day) in enumerate(items):
+        when = format_datetime(datetime.fromisoformat(day).replace(hour=7, tzinfo=timezone.utc))
+        text = f"<p>{escape(headline)}. Saken oppdateres fortløpende.</p>"
+        entries.append(
+            f"<item><title>{escape(headline)}</title><guid>urn:shots:{abs(hash(title)) % 997}:{n}</guid>"
+            f"<link>https://byavisa.example/sak/{n}</link><pubDate>{when}</pubDate>"
+            f"<description>{escape(text)}</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>https://byavisa.example/</link>{''.join(entries)}"
+        "</channel></rss>"
+    ).encode()
+
+
 def fixed_store(folder: Path) -> Library:
-    """A seeded temporary store whose dates never change."""
+    """A seeded temporary store whose dates never change, with two small feeds."""
     library = Library.open(folder / "screenshots.db")
     library.ensure_seeded()
+    for n, (title, items) in enumerate(FEEDS.items()):
+        path = folder / f"feed{n}.xml"
+        path.write_bytes(_feed_xml(title, items))
+        library.subscribe(str(path))
     library.store.db.execute(
-        "UPDATE articles SET imported_at = ?, updated_at = ?, published = ?",
-        [FIXED_DATE, FIXED_DATE, FIXED_DATE[:10]],
+        "UPDATE articles SET imported_at = ?, updated_at = ?", [FIXED_DATE, FIXED_DATE]
     )
+    # The seed has no publication date: it sorts by its (fixed) import time, first.
+    seed = next(i for i in library.article_ids() if library.article(i).url is None)
+    library.store.db.execute("UPDATE articles SET sort_key = ? WHERE id = ?", [FIXED_DATE, seed])
+    for article_id in library.article_ids():
+        if article_id != seed and article_id % 2:
+            library.mark_read(article_id)
+    library.store.db.execute("UPDATE articles SET read_at = ? WHERE read_at IS NOT NULL", [FIXED_DATE])
     return library
 
 
@@ -99,7 +146,11 @@ async def make_svgs(out: Path) -> list[Path]:
         try:
             async with app.run_test(size=SIZE) as pilot:
                 await settle(pilot)
-                await pilot.press("enter")
+                shots.append(await shoot(app, out, "list"))
+                await pilot.press("2")
+                await settle(pilot)
+                shots.append(await shoot(app, out, "feeds"))
+                await pilot.press("1", "g", "enter")  # the seed: the newest
                 await settle(pilot)
                 shots.append(await shoot(app, out, "main"))
 
@@ -123,6 +174,13 @@ async def make_svgs(out: Path) -> list[Path]:
                 await pilot.press("enter")
                 await settle(pilot)
                 shots.append(await shoot(app, out, "search"))
+            app = NewsReaderApp(library, Settings(export_dir=Path(tmp) / "export"))
+            async with app.run_test(size=NARROW) as pilot:
+                await settle(pilot)
+                shots.append(await shoot(app, out, "narrow-list"))
+                await pilot.press("g", "enter")
+                await settle(pilot)
+                shots.append(await shoot(app, out, "narrow-reader"))
         finally:
             library.close()
         return shots
