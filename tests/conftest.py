@@ -41,9 +41,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path, monkeypatch):
-    """Keep every test away from the real data, config and export folders."""
+    """Keep every test away from the real data, config, state and export folders."""
     monkeypatch.setenv("NEWSREADER_DB", str(tmp_path / "env-default.db"))
     monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("NEWSREADER_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("NEWSREADER_EXPORT_DIR", str(tmp_path / "exports"))
 
 

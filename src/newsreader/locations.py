@@ -31,6 +31,15 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def state_dir() -> Path:
+    """What the app remembers between runs (theme, pane widths): `NEWSREADER_STATE_DIR`
+    or the platform state dir (Linux: `~/.local/state/newsreader`)."""
+    env = os.environ.get("NEWSREADER_STATE_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
 def default_export_dir() -> Path:
     """Markdown exports: `NEWSREADER_EXPORT_DIR` or `~/Documents/newsreader`."""
     env = os.environ.get("NEWSREADER_EXPORT_DIR")

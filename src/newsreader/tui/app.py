@@ -37,6 +37,7 @@ from newsreader.tui.feeds import FeedFlows
 from newsreader.tui.links import ArticleLinks
 from newsreader.tui.reading import ReadingLoop
 from newsreader.tui.keys import APP_BINDINGS, key_sections, keymap_problems
+from newsreader.tui.layout import NARROW, PaneLayout
 from newsreader.tui.searching import SearchFlows
 from newsreader.tui.startup import first_page, prepare_store, reclean_summary
 from newsreader.tui.store_writes import StoreWrites
@@ -50,8 +51,6 @@ from newsreader.tui.widgets.reader import ReaderView
 from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
 
-NARROW = 100  # below this many columns the annotations pane gives way
-
 
 class NewsReaderApp(
     Typeahead,
@@ -62,6 +61,7 @@ class NewsReaderApp(
     SearchFlows,
     ChangeWatch,
     ArticleLinks,
+    PaneLayout,
     App[None],
 ):
     """A keyboard-driven reader with highlights and notes over one Library."""
@@ -81,11 +81,7 @@ class NewsReaderApp(
         # on its way when the article is opened again.
         self._positions: dict[int, int] = {}
         self._problems = list(self.settings.problems)  # shown once the app is up
-        if self.settings.theme:
-            try:
-                self.theme = self.settings.theme
-            except Exception:  # an unknown theme name must not stop the app
-                self._problems.append(f"unknown theme {self.settings.theme!r}: using the default")
+        self.remember_ui_state()  # the theme: picked in the app (state.json), else config.toml's
 
     # -- layout ------------------------------------------------------------------------
 
@@ -115,6 +111,7 @@ class NewsReaderApp(
         self.announce_read_only()
         self.query_one(SearchResults).display = False
         self.query_one(FeedList).display = False
+        self.start_layout()
         self.query_one(ArticleList).focus()
         self._first_page = self._show_first_page()
         self.load_library()
@@ -130,6 +127,7 @@ class NewsReaderApp(
         newest ids and the count (two index reads). Seeding and re-cleaning follow
         on the database thread; waiting for that thread would cost the first paint
         a round of the UI thread's own start-up work (the GIL is shared)."""
+        self.query_one(ArticleList).set_loading(True)  # until load_library knows
         try:
             ids, total = first_page(self.library)
         except Exception:  # noqa: BLE001 - only a head start: the database thread reads the same and reports
@@ -153,6 +151,7 @@ class NewsReaderApp(
             footer.compact = narrow
             footer.show_command_palette = not narrow
             footer.refresh(recompose=True)
+        self.fit_panes(event.size.width)
 
     @work(exclusive=True, group="load")
     async def load_library(self) -> None:
@@ -161,12 +160,14 @@ class NewsReaderApp(
         try:
             ready = await self.db.run(prepare_store, self.library)
         except DatabaseError as exc:  # the list shows what the first page read, if anything
+            self.query_one(ArticleList).set_loading(False)
             self.notify(self.store_failed(exc), severity="error", timeout=15, markup=False)
             return
         articles = self.query_one(ArticleList)
         if (ready.first_ids, ready.total) != self._first_page:  # seeded, or changed meanwhile
             articles.set_ids(ready.first_ids, total=ready.total)
             self.set_status(self.list_status())
+        articles.set_loading(False)
         if ready.total > len(ready.first_ids):
             every_id = await self.db.run(self.library.article_ids)
             if self.feed_filter is None:  # not replaced by a feed filter meanwhile

@@ -10,6 +10,9 @@ export_dir = "~/notes/newsreader"
 ```
 
 A broken file never stops the app: the defaults are used and the problem is reported.
+The app only reads this file (it is the user's, with their comments): what it
+remembers by itself, such as a theme picked with ctrl+p, goes to `state.json`
+(`ui_state.py`), and that theme wins over `theme` here until `theme` changes.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ class Settings:
 
     keymap: dict[str, str] = field(default_factory=dict)
     export_dir: Path = field(default_factory=default_export_dir)
-    theme: str | None = None
+    theme: str | None = None  # the default; a theme picked in the app wins (ui_state.starting_theme)
     problems: list[str] = field(default_factory=list)
 
 

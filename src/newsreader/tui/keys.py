@@ -65,6 +65,14 @@ APP_BINDINGS = [
         tooltip="Back one level (search, reader, feed filter); quit from the article list",
     ),
     Binding("Q", "quit", "Quit", show=False, id="app.quit", tooltip="Quit now (the reading position is saved)"),
+    Binding(
+        "less_than_sign", "narrow_list", "Narrower list", show=False, id="app.narrow_list",
+        tooltip="Make the article list narrower (remembered for the next start)",
+    ),
+    Binding(
+        "greater_than_sign", "widen_list", "Wider list", show=False, id="app.widen_list",
+        tooltip="Make the article list wider; the reader keeps 40 columns (remembered)",
+    ),
     # Last: on a narrow footer it is the one that gives way, not help or quit.
     Binding(
         "R", "refresh_feeds", "Refresh", id="app.refresh",

@@ -22,12 +22,14 @@ from textual.strip import Strip
 
 from newsreader.tui.widgets.messages import WidgetMessage
 from newsreader.model import ArticleSummary
-from newsreader.text.cells import cell_len, fit_cells, truncate_cells
+from newsreader.text.cells import truncate_cells
 from newsreader.text.terminal import one_line
+from newsreader.tui.widgets.article_row import row_pieces
 
 FetchRows = Callable[[Sequence[int]], dict[int, ArticleSummary]]
 
 EMPTY_MESSAGE = "No articles — import some with `newsreader import FILE`"
+LOADING_MESSAGE = "Loading…"
 CACHE_SIZE = 2000
 # Rows fetched beyond the visible window on each side, so small scrolls hit the cache.
 MARGIN = 20
@@ -298,6 +300,14 @@ class ArticleList(ScrollView, can_focus=True):
         while len(self._cache) > limit:
             self._cache.popitem(last=False)
 
+    _loading = False  # set_loading: the library is still being read
+
+    def set_loading(self, loading: bool) -> None:
+        """While True, an empty list says "Loading…" rather than that there are no articles."""
+        if loading != self._loading:
+            self._loading = loading
+            self.refresh()
+
     def render_line(self, y: int) -> Strip:
         """Draw visible line `y` (line API): one article row, blank, or the empty hint."""
         width = self.scrollable_content_region.width
@@ -305,7 +315,8 @@ class ArticleList(ScrollView, can_focus=True):
         if not self._ids:
             if y == self.scrollable_content_region.height // 2:
                 dim = self.get_visual_style("article-list--dim").rich_style
-                hint = Text(truncate_cells(EMPTY_MESSAGE, width), style=dim)
+                message = LOADING_MESSAGE if self._loading else EMPTY_MESSAGE
+                hint = Text(truncate_cells(message, width), style=dim)
                 hint.align("center", width)
                 return Strip(list(hint.render(self.app.console)), width).crop_extend(0, width, base)
             return Strip.blank(width, base)
@@ -316,6 +327,7 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
 
     def _row_text(self, row: int, width: int) -> Text:
+        """One row exactly `width` cells wide (see `article_row.py` for what goes where)."""
         summary = self._summary(row)
         if row == self._cursor:
             row_classes: tuple[str, ...] = (
@@ -337,29 +349,26 @@ class ArticleList(ScrollView, can_focus=True):
 
         unread = summary.read_at is None
         # Every field may come from an arbitrary web page: one_line drops escape
-        # sequences, controls and bidi overrides, and keeps it to one line.
-        title = one_line(summary.title) or "(untitled)"
-        date = one_line(summary.published or summary.imported_at)[:10]
-        # Right-hand columns as (text, style); optional ones vanish on narrow panes.
-        columns: list[tuple[str, tuple[str, ...]]] = []
-        if summary.highlight_count > 0:
-            columns.append((f"✎{summary.highlight_count}", ("article-list--highlights",)))
-        if lang := truncate_cells(one_line(summary.language), 7):
-            columns.append((lang, ("article-list--dim",)))
-        if width >= 50 and (source := one_line(summary.source)):
-            columns.append((truncate_cells(source, 14), ("article-list--dim",)))
-        if width >= 40 and date:
-            columns.append((date, ("article-list--dim",)))
-        right = sum(cell_len(text) + 1 for text, _ in columns)
-        while columns and width - 3 - right < 8:  # the title matters more than metadata
-            right -= cell_len(columns.pop()[0]) + 1
-
+        # sequences, controls and bidi overrides, and keeps it to one line. The
+        # date is the publication date only: when an article was imported is not
+        # when it was published.
+        pieces = row_pieces(
+            width,
+            one_line(summary.title) or "(untitled)",
+            summary.highlight_count,
+            one_line(summary.source),
+            one_line(summary.language),
+            one_line(summary.published)[:10],
+        )
+        roles = {
+            "title": style("article-list--unread") if unread else style(),
+            "highlights": style("article-list--highlights"),
+            "space": style(),
+        }
+        dim = style("article-list--dim")
         line.append("●" if unread else " ", style("article-list--marker"))
         line.append("★ " if summary.starred else "  ", style("article-list--star"))
-        title_style = style("article-list--unread") if unread else style()
-        line.append(fit_cells(title, max(width - 3 - right, 0)), title_style)
-        for text, names in columns:
-            line.append(" ")
-            line.append(text, style(*names))
+        for text, role in pieces:
+            line.append(text, roles.get(role, dim))
         line.truncate(width, pad=True)
         return line
