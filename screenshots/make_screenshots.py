@@ -23,6 +23,7 @@ and the Fira Code font the SVGs name:
 from __future__ import annotations
 
 import argparse
+import os
 import asyncio
 import re
 import sys
@@ -140,6 +141,8 @@ async def shoot(app: NewsReaderApp, out: Path, name: str) -> Path:
 
 async def make_svgs(out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="newsreader-shots-") as tmp:
+        # Never the user's own remembered theme and list width (state.json).
+        os.environ["NEWSREADER_STATE_DIR"] = str(Path(tmp) / "state")
         library = fixed_store(Path(tmp))
         app = NewsReaderApp(library, Settings(export_dir=Path(tmp) / "export"))
         shots = []

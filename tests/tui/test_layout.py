@@ -63,7 +63,7 @@ def panes(app) -> dict[str, int | None]:
     return widths
 
 
-@pytest.mark.parametrize("columns_", [120, 150, 110, 100, 80, 60])
+@pytest.mark.parametrize("columns_", [120, 150, 110, 100, 80, 70])
 def test_panes_fit_the_terminal(tmp_path, columns_):
     async def scenario(pilot, app, library):
         shown = panes(app)
@@ -78,7 +78,7 @@ def test_panes_fit_the_terminal(tmp_path, columns_):
     run(tmp_path, scenario, size=(columns_, 24))
 
 
-def test_one_pane_at_a_time_below_60_columns(tmp_path):
+def test_one_pane_at_a_time_below_70_columns(tmp_path):
     async def scenario(pilot, app, library):
         articles = app.query_one(ArticleList)
         assert panes(app) == {"list-pane": 40, "reader-pane": None, "annotations": None}

@@ -318,9 +318,13 @@ class NewsReaderApp(
     def action_toggle_annotations(self) -> None:
         pane = self.query_one(AnnotationsPane)
         pane.display = not pane.display
+        self.fit_panes(self.size.width)  # the list keeps its share of what is left
 
     def action_toggle_list(self) -> None:
         pane = self.query_one("#list-pane")
+        if self._single_pane:  # one pane at a time: switch between the list and the reader
+            (self.query_one(ReaderView) if pane.display else self.query_one(ArticleList)).focus()
+            return
         pane.display = not pane.display
         if not pane.display and self.query_one(ArticleList).has_focus:
             self.query_one(ReaderView).focus()

@@ -47,7 +47,7 @@ else:
     _Base = object
 
 NARROW = 110  # below this many columns the annotations pane gives way
-SINGLE_PANE = 60  # below this many columns one pane at a time
+SINGLE_PANE = 70  # below this many columns one pane at a time (two panes at 60 leave the list 24 cells)
 KNEE = 120  # columns past this count half towards the list's share
 DEFAULT_SHARE = 0.40
 SHARE_MIN, SHARE_MAX = 0.15, 0.75

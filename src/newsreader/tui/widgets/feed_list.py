@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.text.cells import cell_len, truncate_cells
 from newsreader.text.terminal import one_line
 from newsreader.tui.widgets.messages import WidgetMessage
 
@@ -26,16 +28,30 @@ if TYPE_CHECKING:
 ALL_ROW = "all"
 
 
-def feed_row(name: str, unread: int, total: int, newest: str | None, failed: bool = False) -> Text:
-    """One row: counts, name, newest date; bold while something in it is unread."""
+def feed_row(
+    name: str, unread: int, total: int, newest: str | None, failed: bool = False, width: int = 0
+) -> Text:
+    """One row: counts, name, newest date; bold while something in it is unread.
+
+    With a `width` (cells) the name is cut to leave the date and the failure
+    mark in view; the counts come first so that they line up."""
     row = Text(no_wrap=True, overflow="ellipsis", end="")
     counts = f"{unread}/{total}"
     row.append(f"{counts:>9}  ", style="bold" if unread else "dim")
-    row.append(one_line(name) or "(untitled feed)", style="bold" if unread else "")
+    tail = []
     if newest:
-        row.append(f"  {one_line(newest)[:10]}", style="dim")
+        tail.append((f"  {one_line(newest)[:10]}", "dim"))
     if failed:
-        row.append("  ⚠ last refresh failed", style="dim italic")
+        tail.append(("  ⚠ failed", "dim italic"))
+    title = one_line(name) or "(untitled feed)"
+    if width:
+        room = width - cell_len(row.plain) - sum(cell_len(t) for t, _ in tail)
+        while tail and room < 8:  # the name matters more than the date
+            room += cell_len(tail.pop()[0])
+        title = truncate_cells(title, max(room, 1))
+    row.append(title, style="bold" if unread else "")
+    for text, style in tail:
+        row.append(text, style=style)
     return row
 
 
@@ -80,20 +96,34 @@ class FeedList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._unread: list[int] = []  # by row, the "All articles" row first
+        self._counts: tuple[list[FeedCount], int, int] = ([], 0, 0)
 
     def show_counts(self, counts: Sequence[FeedCount], unread: int, total: int, current: int | None) -> None:
         """Fill the rows; the cursor goes to the feed `current` (None: All articles)."""
-        options = [Option(feed_row("All articles", unread, total, None), id=ALL_ROW)]
+        self._counts = (list(counts), unread, total)
+        self._fill()
+        ids = [str(c.feed.id) for c in counts]
+        self.highlighted = ids.index(str(current)) + 1 if str(current) in ids else 0
+
+    def _fill(self) -> None:
+        counts, unread, total = self._counts
+        width = self.scrollable_content_region.width
+        options = [Option(feed_row("All articles", unread, total, None, width=width), id=ALL_ROW)]
         self._unread = [unread]
         for count in counts:
             failed = count.feed.last_status == "error"
-            row = feed_row(count.feed.name, count.unread, count.total, count.newest, failed)
+            row = feed_row(count.feed.name, count.unread, count.total, count.newest, failed, width)
             options.append(Option(row, id=str(count.feed.id)))
             self._unread.append(count.unread)
+        highlighted = self.highlighted
         self.clear_options()
         self.add_options(options)
-        ids = [str(c.feed.id) for c in counts]
-        self.highlighted = ids.index(str(current)) + 1 if str(current) in ids else 0
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._counts[0] or self.option_count:
+            self._fill()  # the names are cut to the new width
 
     def action_next_unread(self, step: int) -> None:
         """The next (step 1) or previous (-1) feed with unread articles, if any."""
