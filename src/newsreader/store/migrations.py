@@ -276,3 +276,13 @@ def packed_blocks(db: Database) -> None:
     which an older newsreader cannot read: this record makes it refuse the store
     ("written by a newer version") instead. Rows written before keep their JSON,
     which is still read; nothing is rewritten."""
+
+
+@migration("006_cjk_index")
+def cjk_index(db: Database) -> None:
+    """Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese words are found
+    inside a run of text: pair tables beside the folded ones, filled from what is
+    stored in one INSERT ... SELECT each (store/index.py, create_gram_index)."""
+    from newsreader.store.index import create_gram_index
+
+    create_gram_index(db)
