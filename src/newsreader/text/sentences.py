@@ -32,6 +32,7 @@ _CJK_ASCII_END = re.compile(f"(?<=[{_CJK}])[!?]+(?=[{_CJK}])")
 # or clause, the only mark there is, as does a ! or ? before the space. Khmer
 # and Burmese have marks of their own (above), so a space there is only a space.
 _THAI_LAO = "\u0e00-\u0e7f\u0e80-\u0eff"
+_THAI_LAO_LETTER = re.compile(f"[{_THAI_LAO}]")
 _THAI_SPACE = re.compile(f"(?<=[{_THAI_LAO}])(?:[!?]+[\"”’)]*)? +(?=[{_THAI_LAO}])")
 
 # Abbreviations that never end a sentence, compared lower-cased.
@@ -74,8 +75,8 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if punct != ".":
         return True  # "!", "?", "...", "…" before a capital
     token = _token_before(line, match.start() + 1)
-    if token.lower() in _ABBREVIATIONS:
-        return False
+    if token.lower() in _ABBREVIATIONS or _THAI_LAO_LETTER.search(token):
+        return False  # a known abbreviation; a Thai or Lao dot abbreviates ("พ.ศ. 2567")
     core = token[:-1]
     # Initials: "J. R. R. Tolkien" – a lone capital letter before the dot.
     if len(core) == 1 and core.isupper():
