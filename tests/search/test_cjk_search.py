@@ -200,6 +200,22 @@ def test_a_store_from_before_the_pair_tables_finds_those_words(db_path):
         lib.close()
 
 
+def test_a_stale_index_rebuilds_the_pair_tables_too(world):
+    lib, ids = world
+    db = lib.store.db
+    db.execute("INSERT INTO articles_grams(articles_grams) VALUES ('delete-all')")
+    db.execute("UPDATE search_index_version SET version = 'fold0-stem0-snowball0'")
+    assert found(lib, "经济") == []
+    path = lib.store.path
+    lib.close()
+    again = Library.open(path)
+    try:
+        assert found(again, "经济") == [ids["zh"]]
+        check_integrity(again.store.db)
+    finally:
+        again.close()
+
+
 def test_the_cli_finds_a_chinese_word(capsys, db_path, tmp_path):
     page = tmp_path / "zh.txt"
     page.write_text(CHINESE, encoding="utf-8")
