@@ -3,7 +3,8 @@
     query.py     tokenizer and parser (user text → AST; never fails)
     plan.py      AST → FTS5 expressions (every word a quoted FTS5 string)
     filters.py   lang:/is:/has:/tag:/in: → SQL with bound parameters
-    engine.py    the statements, ranking, and the page of hits
+    engine.py    the statements and ranking
+    hits.py      the page of hits: titles, snippets cut when first read
     matching.py  snippets and match spans over the original text
     segments.py  the same for words in scripts without spaces (found as substrings)
 
