@@ -3,11 +3,16 @@
     query.py     tokenizer and parser (user text → AST; never fails)
     plan.py      AST → FTS5 expressions (every word a quoted FTS5 string)
     filters.py   lang:/is:/has:/tag:/in: → SQL with bound parameters
-    engine.py    the statements, ranking, and the page of hits
+    engine.py    the statements and ranking
+    hits.py      the page of hits: titles, snippets cut when first read
     matching.py  snippets and match spans over the original text
+    segments.py  the same for words in scripts without spaces (found as substrings)
 
 Folding (text/folding.py) and stemming (text/stemming.py) run on both the index
 side (SQL functions nr_fold/nr_stem, registered in store/db.py) and the query side.
+Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese text is also indexed as
+character pairs (text/scripts.py; the pair tables of store/index.py), and a query
+word in those scripts is matched there (plan.py, gram_renderer; engine.py).
 """
 
 from newsreader.search.engine import RANK_CAP, Hits, count_text, search

@@ -25,9 +25,11 @@ import weakref
 from dataclasses import dataclass
 
 from newsreader.store.connection import Database
+from newsreader.store.index import ARTICLE_GRAMS, ARTICLE_NOTE_GRAMS, HIGHLIGHT_GRAMS, gram_rows
 
 from newsreader.model import MAX_SEARCH_RESULTS, SearchHit
 from newsreader.search import filters as F
+from newsreader.search.hits import LazyHit, page_hits  # noqa: F401  (LazyHit: for callers of engine)
 from newsreader.search.matching import Matcher
 from newsreader.search.plan import (
     Plan,
@@ -36,9 +38,13 @@ from newsreader.search.plan import (
     compile_plan,
     exact_renderer,
     folded_renderer,
+    gram_renderer,
+    is_gram_term,
     make_plan,
+    uses_grams,
+    without_grams,
 )
-from newsreader.search.query import Not, parse
+from newsreader.search.query import Not, Term, parse
 from newsreader.text.stemming import can_stem
 
 MAX_LIMIT = MAX_SEARCH_RESULTS
@@ -64,6 +70,7 @@ class Source:
     frm: str  # FROM clause after the search table (aliases a, h, n)
     plain_from: str  # FROM for filter-only queries
     newest: str  # ORDER BY for filter-only queries
+    gram_table: str  # its pair table (words in scripts without spaces; store/index.py)
 
 
 # Filters read articles through covering indexes (migration 002), never the wide rows.
@@ -71,14 +78,15 @@ _FACETS = "articles a INDEXED BY articles_search_facets"
 SOURCES = (
     Source(F.ARTICLE, "articles_search", "articles_fts", ARTICLE_WEIGHTS, "a.id",
            f"JOIN {_FACETS} ON a.id = s.rowid",
-           "articles a INDEXED BY articles_search_listing", "a.sort_key DESC, a.id DESC"),
+           "articles a INDEXED BY articles_search_listing", "a.sort_key DESC, a.id DESC", ARTICLE_GRAMS),
     Source(F.HIGHLIGHT, "highlights_search", "highlights_fts", HIGHLIGHT_WEIGHTS, "h.id",
            f"JOIN highlights h ON h.id = s.rowid JOIN {_FACETS} ON a.id = h.article_id",
-           f"highlights h JOIN {_FACETS} ON a.id = h.article_id", "h.updated_at DESC, h.id DESC"),
+           f"highlights h JOIN {_FACETS} ON a.id = h.article_id", "h.updated_at DESC, h.id DESC", HIGHLIGHT_GRAMS),
     Source(F.ARTICLE_NOTE, "article_notes_search", "article_notes_fts", ARTICLE_NOTE_WEIGHTS,
            "n.article_id",
            f"JOIN article_notes n ON n.article_id = s.rowid JOIN {_FACETS} ON a.id = n.article_id",
-           f"article_notes n JOIN {_FACETS} ON a.id = n.article_id", "n.updated_at DESC, n.article_id DESC"),
+           f"article_notes n JOIN {_FACETS} ON a.id = n.article_id", "n.updated_at DESC, n.article_id DESC",
+           ARTICLE_NOTE_GRAMS),
 )
 
 
@@ -114,68 +122,114 @@ def library_languages(db: Database) -> tuple[str, ...]:
 
 
 def _title_filters(plan: Plan, params: F.Params, languages) -> list[str]:
-    """Top-level `title:` terms for note hits: the note's article must match them."""
+    """Top-level `title:` terms for note hits: the note's article must match them
+    (a word in a script without spaces in the articles' pair table: only articles
+    with such text can match it)."""
     render = folded_renderer(languages)
     clauses = []
     for node in plan.title_terms:
         negated = isinstance(node, Not)
-        expression = compile_node(node.node if negated else node, render)
+        term = node.node if negated else node
+        table = "articles_search"
+        if isinstance(term, Term) and is_gram_term(term):
+            table, expression = ARTICLE_GRAMS, compile_node(term, gram_renderer(languages))
+        else:
+            expression = compile_node(term, render)
         if expression:
             op = "NOT IN" if negated else "IN"
             match = params.add(expression)
-            clauses.append(f"a.id {op} (SELECT rowid FROM articles_search WHERE articles_search MATCH {match})")
+            clauses.append(f"a.id {op} (SELECT rowid FROM {table} WHERE {table} MATCH {match})")
     return clauses
 
 
 def build_statements(plan: Plan, limit: int, languages) -> list[Statement]:
     """The SQL for each kind of hit that can match `plan` (nothing executed)."""
+    if uses_grams(plan):
+        return _gram_statements(plan, limit, languages)
     statements = []
     for source in SOURCES:
-        params = F.Params()
-        where = F.where_clause(plan.filters, source.kind, params)
-        if where == F.FALSE:
-            continue
-        conditions = [] if where == F.TRUE else [where]
-        is_article = source.kind == F.ARTICLE
-        if not is_article:
-            if plan.nested_title:
-                continue  # a title: inside OR/brackets cannot be checked for a note
-            conditions += _title_filters(plan, params, languages)
-        positive, negative = compile_plan(plan, folded_renderer(languages, titles=is_article))
-        if negative and positive is None:
-            conditions.append(
-                f"{source.key} NOT IN (SELECT rowid FROM {source.search_table} "
-                f"WHERE {source.search_table} MATCH {params.add(negative)})"
-            )
-        tail = "".join(f" AND {c}" for c in conditions)
-        if positive is None:
-            if plan.has_text or (not is_article and not plan.mentions_notes()):
-                continue
-            sql = (f"SELECT {source.key}, a.id, 0.0, 0, 0 FROM {source.plain_from} WHERE 1{tail} "
-                   f"ORDER BY {source.newest} LIMIT {params.add(limit)}")
-            statements.append(Statement(source.kind, sql, params))
-            continue
-        exact = combine(*compile_plan(plan, exact_renderer(titles=is_article)))
-        match = params.add(combine(positive, negative))
-        cap = params.add(RANK_CAP)
-        # The exact-form test is limited to the capped rows' id range (FTS5 seeks to it).
-        exact_sql = (f"rid IN (SELECT rowid FROM {source.exact_table} WHERE {source.exact_table} "
-                     f"MATCH {params.add(exact)} AND rowid >= (SELECT min(rid) FROM capped))") if exact else "0"
-        # Unfiltered article searches need no join: the FTS rowid is the article id.
-        bare = is_article and not conditions
-        key, article_id, frm = ("s.rowid", "s.rowid", "") if bare else (source.key, "a.id", source.frm)
-        # The newest cap + 1 matches in row id order (FTS5 streams them; filters are
-        # checked as they come), scored by bm25; one more than the cap tells that it cut.
-        newest = (f"SELECT {key} AS key, {article_id} AS article_id, s.rowid AS rid, "
-                  f"bm25({source.search_table}, {source.weights}) AS rank FROM {source.search_table} s {frm} "
-                  f"WHERE {source.search_table} MATCH {match}{tail} ORDER BY s.rowid DESC LIMIT {cap} + 1")
-        sql = (f"WITH capped AS MATERIALIZED ({newest}) "
-               f"SELECT key, article_id, rank, {exact_sql} AS exact, "
-               f"(SELECT count(*) FROM capped) > {cap} AS cut "
-               f"FROM (SELECT * FROM capped ORDER BY rid DESC LIMIT {cap}) "
-               f"ORDER BY exact DESC, rank, rid DESC LIMIT {params.add(limit)}")
-        statements.append(Statement(source.kind, sql, params))
+        statement = _statement(source, plan, limit, languages, source.search_table, folded_renderer)
+        if statement is not None:
+            statements.append(statement)
     return statements
+
+
+def _gram_statements(plan: Plan, limit: int, languages) -> list[Statement]:
+    """A query with a word in a script without spaces (store/index.py, the pair
+    tables): per kind of hit, the pair table answers for the rows it holds (all of
+    their text is in it: one MATCH, one bm25), and the folded table, with what is
+    left of the query once such words cannot match (`without_grams`), for the others."""
+    statements = []
+    for source in SOURCES:
+        is_article = source.kind == F.ARTICLE
+        rows = gram_rows(source.gram_table)
+        rest = without_grams(plan, titles=is_article)
+        if plan.positive is None:
+            # Exclusions only: one listing of every row, each excluded by the table that holds it.
+            extra: list[tuple[str, str | None]] = [] if rest is not None else [(f"{source.key} IN ({rows})", None)]
+            if rest is not None and rest.negative:
+                negative = compile_plan(rest, folded_renderer(languages, titles=is_article))[1]
+                if negative:
+                    extra.append((f"({source.key} IN ({rows}) OR {source.key} NOT IN (SELECT rowid FROM "
+                                  f"{source.search_table} WHERE {source.search_table} MATCH {{}}))", negative))
+            found = [_statement(source, plan, limit, languages, source.gram_table, gram_renderer, extra)]
+        else:
+            found = [_statement(source, plan, limit, languages, source.gram_table, gram_renderer)]
+            if rest is not None:
+                found.append(_statement(source, rest, limit, languages, source.search_table, folded_renderer,
+                                        [(f"s.rowid NOT IN ({rows})", None)]))
+        statements += [s for s in found if s is not None]
+    return statements
+
+
+def _statement(source: Source, plan: Plan, limit: int, languages, table: str, renderer,
+               extra: list[tuple[str, str | None]] = ()) -> Statement | None:
+    """The SQL for hits of one kind from one search table, or None when none can
+    match. `extra`: more conditions, each SQL and the FTS5 expression its `{}` binds."""
+    params = F.Params()
+    where = F.where_clause(plan.filters, source.kind, params)
+    if where == F.FALSE:
+        return None
+    conditions = [] if where == F.TRUE else [where]
+    is_article = source.kind == F.ARTICLE
+    if not is_article:
+        if plan.nested_title:
+            return None  # a title: inside OR/brackets cannot be checked for a note
+        conditions += _title_filters(plan, params, languages)
+    conditions += [sql.format(params.add(bound)) if bound is not None else sql for sql, bound in extra]
+    positive, negative = compile_plan(plan, renderer(languages, titles=is_article))
+    if negative and positive is None:
+        conditions.append(
+            f"{source.key} NOT IN (SELECT rowid FROM {table} "
+            f"WHERE {table} MATCH {params.add(negative)})"
+        )
+    tail = "".join(f" AND {c}" for c in conditions)
+    if positive is None:
+        if plan.has_text or (not is_article and not plan.mentions_notes()):
+            return None
+        sql = (f"SELECT {source.key}, a.id, 0.0, 0, 0 FROM {source.plain_from} WHERE 1{tail} "
+               f"ORDER BY {source.newest} LIMIT {params.add(limit)}")
+        return Statement(source.kind, sql, params)
+    exact = combine(*compile_plan(plan, exact_renderer(titles=is_article)))
+    match = params.add(combine(positive, negative))
+    cap = params.add(RANK_CAP)
+    # The exact-form test is limited to the capped rows' id range (FTS5 seeks to it).
+    exact_sql = (f"rid IN (SELECT rowid FROM {source.exact_table} WHERE {source.exact_table} "
+                 f"MATCH {params.add(exact)} AND rowid >= (SELECT min(rid) FROM capped))") if exact else "0"
+    # Unfiltered article searches need no join: the FTS rowid is the article id.
+    bare = is_article and not conditions
+    key, article_id, frm = ("s.rowid", "s.rowid", "") if bare else (source.key, "a.id", source.frm)
+    # The newest cap + 1 matches in row id order (FTS5 streams them; filters are
+    # checked as they come), scored by bm25; one more than the cap tells that it cut.
+    newest = (f"SELECT {key} AS key, {article_id} AS article_id, s.rowid AS rid, "
+              f"bm25({table}, {source.weights}) AS rank FROM {table} s {frm} "
+              f"WHERE {table} MATCH {match}{tail} ORDER BY s.rowid DESC LIMIT {cap} + 1")
+    sql = (f"WITH capped AS MATERIALIZED ({newest}) "
+           f"SELECT key, article_id, rank, {exact_sql} AS exact, "
+           f"(SELECT count(*) FROM capped) > {cap} AS cut "
+           f"FROM (SELECT * FROM capped ORDER BY rid DESC LIMIT {cap}) "
+           f"ORDER BY exact DESC, rank, rid DESC LIMIT {params.add(limit)}")
+    return Statement(source.kind, sql, params)
 
 
 def plan_query(db: Database, query: str, live: bool = False) -> tuple[Plan, tuple[str, ...]]:
@@ -243,100 +297,4 @@ def search(db: Database, query: str, limit: int = 50, live: bool = False) -> Hit
     found.sort(key=lambda r: (r[0], r[1]), reverse=True)
     page = found[:limit]
     matcher = Matcher(plan.terms(), languages)
-    return Hits(_hits(db, page, matcher), more=more or len(found) > limit, capped=capped)
-
-
-def score(exact: bool, relevance: float) -> float:
-    """Higher is better: exact-form matches score 1 or more, folded/stemmed ones less than 1."""
-    relevance = max(relevance, 0.0)
-    return (1.0 if exact else 0.0) + relevance / (1.0 + relevance)
-
-
-def _ids(page, kind: str) -> str:
-    return "[" + ",".join(str(r[3]) for r in page if r[2] == kind) + "]"
-
-
-class _CutOnRead:
-    """`snippet` and `marks` of a `LazyHit`: cut from the hit's text when first read.
-
-    A non-data descriptor, so once cut both are plain instance attributes."""
-
-    def __set_name__(self, owner, name: str) -> None:
-        self.name = name
-
-    def __get__(self, hit, owner=None):
-        if hit is None:
-            return self
-        hit._cut()
-        return hit.__dict__[self.name]
-
-
-class LazyHit(SearchHit):
-    """A `SearchHit` whose snippet is cut when `snippet` or `marks` is first read.
-
-    Cutting a snippet means finding the first match in the original text in Python
-    (~30 µs an article), more than running the query itself costs for a rare word;
-    a caller showing only some hits pays only for those. It needs only the text
-    the search already read, never the database, so any thread may read it. Two
-    threads reading at once both cut the same snippet: no lock is needed.
-    """
-
-    snippet = _CutOnRead()
-    marks = _CutOnRead()
-    # Built by `of`; the dataclass constructor (and dataclasses.replace) sets both eagerly.
-
-    @classmethod
-    def of(cls, texts: list[str], language: str, matcher: Matcher, **fields) -> "LazyHit":
-        hit = cls.__new__(cls)
-        hit.__dict__.update(fields, _cut_from=(texts, language, matcher))
-        return hit
-
-    def _cut(self) -> None:
-        found = self.__dict__
-        source = found.get("_cut_from")
-        if source is None:
-            return  # already cut (or built eagerly)
-        texts, language, matcher = source
-        snippet = next((s for t in texts if t and (s := matcher.snippet(t, language))), None)
-        if snippet is None:
-            snippet = matcher.opening(next((t for t in texts if t), ""), language)
-        found["marks"] = snippet[1]
-        found["snippet"] = snippet[0]
-        found.pop("_cut_from", None)  # the texts are no longer needed
-
-
-def _hits(db: Database, page, matcher: Matcher) -> list[SearchHit]:
-    """Titles for the returned page only; snippets are cut when read (`LazyHit`)."""
-    articles = {r[0]: r[1:] for r in db.execute(
-        "SELECT id, title, body, language FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-        [_ids(page, F.ARTICLE)])} if any(r[2] == F.ARTICLE for r in page) else {}
-    highlights = {r[0]: r[1:] for r in db.execute(
-        "SELECT h.id, a.title, a.language, h.note, h.exact FROM highlights h JOIN articles a "
-        "ON a.id = h.article_id WHERE h.id IN (SELECT value FROM json_each(?))",
-        [_ids(page, F.HIGHLIGHT)])} if any(r[2] == F.HIGHLIGHT for r in page) else {}
-    notes = {r[0]: r[1:] for r in db.execute(
-        "SELECT n.article_id, a.title, a.language, n.text FROM article_notes n JOIN articles a "
-        "ON a.id = n.article_id WHERE n.article_id IN (SELECT value FROM json_each(?))",
-        [_ids(page, F.ARTICLE_NOTE)])} if any(r[2] == F.ARTICLE_NOTE for r in page) else {}
-    hits = []
-    for exact, relevance, kind, key, article_id in page:
-        if kind == F.ARTICLE and key in articles:
-            title, body, language = articles[key]
-            texts, highlight_id = [body, title], None  # a title-only match shows the title
-        elif kind == F.HIGHLIGHT and key in highlights:
-            title, language, note, quote = highlights[key]
-            texts, highlight_id = [note or "", quote], key
-        elif kind == F.ARTICLE_NOTE and key in notes:
-            title, language, text = notes[key]
-            texts, highlight_id = [text], None
-        else:
-            continue  # deleted between the two statements
-        hits.append(LazyHit.of(
-            texts, language, matcher,
-            kind="article" if kind == F.ARTICLE else "note",
-            article_id=article_id,
-            title=title,
-            score=score(exact, relevance),
-            highlight_id=highlight_id,
-        ))
-    return hits
+    return Hits(page_hits(db, page, matcher), more=more or len(found) > limit, capped=capped)

@@ -16,6 +16,7 @@ from typing import Union
 
 from newsreader.search.plan import make_plan
 from newsreader.search.query import Term, parse
+from newsreader.search.segments import GramSpans, split_terms
 from newsreader.text.folding import WORD, fold_key, spelling_variants
 from newsreader.text.stemming import can_stem, normalise_language, stem_word
 
@@ -168,11 +169,14 @@ class Matcher:
     """Which words of a text match a query's positive terms."""
 
     def __init__(self, terms: Sequence[Term], query_languages: Iterable[str]):
+        # Words in scripts without spaces are found as substrings (search/segments.py).
+        plain, grams = split_terms(terms)
+        self._grams = (GramSpans(grams), Matcher(plain, query_languages)) if grams else None
         languages = [lang for lang in query_languages if can_stem(lang)]
         self.keys: set[str] = set()  # folded words and folded stems a word may equal
         prefixes: set[str] = set()
         self.phrases: list[tuple[tuple[str, ...], bool]] = []  # (word keys, last is prefix)
-        for term in terms:
+        for term in plain:
             if term.phrase or term.prefix:
                 for variant in spelling_variants(" ".join(term.words)):
                     keys = tuple(fold_key(w) for w in WORD.findall(variant))
@@ -209,7 +213,7 @@ class Matcher:
                 yield word
 
     def __bool__(self) -> bool:
-        return bool(self.keys or self.prefixes or self.phrases)
+        return bool(self.keys or self.prefixes or self.phrases or self._grams)
 
     def meeting(self, text: str, language: Languages = None, limit: int = 2000) -> Span | None:
         """The shortest stretch of `text` where the most different terms of the
@@ -261,6 +265,10 @@ class Matcher:
         """(start, end) of each match in `text`, in order; a phrase is one span.
 
         `language` is the text's language (its words are stemmed in it), or several."""
+        if self._grams is not None:
+            grams, words = self._grams
+            yield from grams.merged(text, words.spans(text, language), limit)
+            return
         if not self:
             return
         languages = _stem_languages(language)

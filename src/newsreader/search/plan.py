@@ -4,6 +4,11 @@ Every word reaches MATCH only as a double-quoted FTS5 string (inner quotes
 doubled), so no user text is ever FTS5 syntax. Filters become SQL with bound
 parameters. The same AST compiles twice: against the folded/stemmed index (what
 matches) and against the exact unicode61 index (what ranks first).
+
+A word in a script written without spaces (Chinese, Japanese, Thai...; and
+Hangul) is matched in the pair tables (store/index.py) as the phrase of its
+character pairs (`gram_renderer`); for the rows those tables do not hold, such a
+word cannot match, and `without_grams` says what is left of the query there.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field
 from newsreader.search.filters import NOTE_VALUES, language_code
 from newsreader.search.query import And, Filter, Node, Not, Or, Term
 from newsreader.text.folding import fold_key, fold_letters, spelling_variants
+from newsreader.text.scripts import MAX_GRAM_CHARS, is_gram_run, run_tokens
 from newsreader.text.stemming import stem_word
 
 Render = Callable[[Term], "str | None"]
@@ -206,12 +212,113 @@ def folded_renderer(stem_languages: Iterable[str], *, titles: bool = True) -> Re
 
 
 def exact_renderer(*, titles: bool = True) -> Render:
-    """Terms as typed, against the unicode61 index (case and å/é folded, nothing else)."""
+    """Terms as typed, against the unicode61 index (case and å/é folded, nothing
+    else). A word in a script without spaces is never a token of its own there: no
+    exact form (inside an AND it is left out, so the other words still rank)."""
 
     def render(term: Term) -> str | None:
-        if term.title and not titles:
+        if (term.title and not titles) or is_gram_term(term):
             return None
         expression = quote(" ".join(term.words)) + ("*" if term.prefix else "")
         return f"{EXACT_TITLE_COLUMNS} : ({expression})" if term.title else expression
 
     return render
+
+
+# -- Scripts without spaces: the pair tables ------------------------------------------------
+
+
+def is_gram_term(term: Term) -> bool:
+    """Whether a word of `term` is a run of a script indexed as character pairs."""
+    return any(is_gram_run(w) for w in term.words)
+
+
+def uses_grams(plan: Plan) -> bool:
+    """Whether the query has such a word anywhere (then it runs on the pair tables)."""
+    nodes = [*_walk_all([plan.positive, *plan.negative]), *plan.title_terms]
+    return any(isinstance(n, Term) and is_gram_term(n) for n in nodes)
+
+
+def gram_expression(term: Term) -> str:
+    """`term` against a pair table: one FTS5 phrase. A run of n >= 2 characters
+    is its n - 1 pairs (exactly that substring, wherever it is in a run), and its
+    last character alone too when another word follows (the run must end there);
+    one character is a prefix of the token it starts ("济"*), unless a word
+    follows. Other words are folded, as in the folded table."""
+    tokens: list[str] = []
+    star = False
+    last = len(term.words) - 1
+    for i, word in enumerate(term.words):
+        if is_gram_run(word):
+            run = word[:MAX_GRAM_CHARS]
+            tokens += run_tokens(run, ends=i < last)
+            star = i == last and len(run) == 1
+        else:
+            tokens.append(fold_letters(word))
+            star = i == last and term.prefix
+    return quote(" ".join(tokens)) + ("*" if star else "")
+
+
+def gram_renderer(stem_languages: Iterable[str], *, titles: bool = True) -> Render:
+    """Terms against a pair table: words in scripts without spaces as character
+    pairs, every other term exactly as `folded_renderer` renders it (the pair
+    tables hold the folded words and stems of their rows as well)."""
+    folded = folded_renderer(stem_languages, titles=titles)
+
+    def render(term: Term) -> str | None:
+        if not is_gram_term(term):
+            return folded(term)
+        if term.title and not titles:
+            return None
+        expression = gram_expression(term)
+        return f"{ARTICLE_TITLE_COLUMNS} : ({expression})" if term.title else expression
+
+    return render
+
+
+_NOTHING = object()  # a node that cannot match (None: one that matches anything)
+
+
+def _reduce(node: Node, titles: bool):
+    """`node` for a row without text in those scripts: such words cannot match."""
+    if isinstance(node, Term):
+        if is_gram_term(node) and not (node.title and not titles):
+            return _NOTHING
+        return node
+    if isinstance(node, Not):
+        inner = _reduce(node.node, titles)
+        return None if inner is _NOTHING else _NOTHING if inner is None else Not(inner)
+    if isinstance(node, Or):
+        # As compile_node does: an exclusion as one side of an OR is ignored.
+        reduced = [_reduce(i, titles) for i in node.items if not isinstance(i, Not)]
+        if any(r is None for r in reduced):
+            return None
+        kept = [r for r in reduced if r is not _NOTHING]
+        return _NOTHING if not kept else kept[0] if len(kept) == 1 else Or(tuple(kept))
+    if isinstance(node, And):
+        reduced = [_reduce(i, titles) for i in node.items]
+        if any(r is _NOTHING for r in reduced):
+            return _NOTHING
+        kept = [r for r in reduced if r is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else And(tuple(kept))
+    return node
+
+
+def without_grams(plan: Plan, *, titles: bool = True) -> Plan | None:
+    """What is left of `plan` for the rows the pair tables do not hold (their text
+    has no run of those scripts, so no such word matches there); None when no such
+    row can match. `titles=False` (note hits): title: words are about the note's
+    article, not the row, and are kept (the title filters check them)."""
+    positive = None
+    if plan.positive is not None:
+        positive = _reduce(plan.positive, titles)
+        if positive is _NOTHING or positive is None:
+            return None
+    negative = []
+    for node in plan.negative:
+        reduced = _reduce(node, titles)
+        if reduced is None:
+            return None  # excludes every row
+        if reduced is not _NOTHING:
+            negative.append(reduced)
+    return Plan(positive, negative, plan.filters, plan.title_terms, plan.nested_title)

@@ -11,7 +11,9 @@
 
 Nothing here can fail: every input parses to some AST, possibly empty. Words are
 split where SQLite's unicode61 tokenizer splits them, so `foo-bar`, `AT&T` and
-`o'neil` become phrases of their parts and `c++` becomes the word `c`.
+`o'neil` become phrases of their parts and `c++` becomes the word `c`. A run of
+a script written without spaces (Chinese, Japanese, Thai...; and Hangul) is one
+word of its own, so `iPhone手机` is the phrase `iPhone` `手机` (text/scripts.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from newsreader.text.folding import words as split_words
+from newsreader.text.scripts import query_words as split_words
 
 FILTER_KEYS = frozenset({"lang", "is", "has", "tag", "in"})
 FIELD_KEYS = frozenset({"title"})

@@ -289,3 +289,13 @@ def feed_reading_index(db: Database) -> None:
 
 from newsreader.store.full_texts import create_full_text_tables  # noqa: E402  (full text on demand)
 migration("007_full_text")(create_full_text_tables)
+
+
+@migration("008_cjk_index")
+def cjk_index(db: Database) -> None:
+    """Chinese, Japanese, Korean, Thai, Lao, Khmer and Burmese words are found
+    inside a run of text: pair tables beside the folded ones, filled from what is
+    stored in one INSERT ... SELECT each (store/index.py, create_gram_index)."""
+    from newsreader.store.index import create_gram_index
+
+    create_gram_index(db)

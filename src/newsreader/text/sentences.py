@@ -15,11 +15,25 @@ import re
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[»\"”’')\]]*(?=\s|$)")
 _OPENERS = frozenset('«"“\'‘„‚»–—-¿¡([')
 # Scripts whose sentences end in marks of their own, with no space after them:
-# CJK 。！？ (and closing brackets), Burmese ။, Khmer ។, Devanagari । ॥,
-# Ethiopic ።, Arabic ؟ and Urdu ۔, Armenian ։. Always a boundary.
-_OWN_END = re.compile(r"[。！？｡]+[」』）〉》】\"”’]*|[။។।॥።؟۔։]+")
-# Thai has no sentence mark: a space between Thai words ends a sentence or clause.
-_THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f]) +(?=[\u0e00-\u0e7f])")
+# CJK 。！？ (with their halfwidth ｡, vertical ︒︕︖ and fullwidth ． forms, and
+# closing brackets), Burmese ။, Khmer ។ and ៕, Thai ๚ ๛ (old texts), Devanagari
+# । ॥, Ethiopic ።, Arabic ؟ and Urdu ۔, Armenian ։. Always a boundary. A
+# fullwidth ． between digits is a decimal point ("３．５"), not an end.
+_OWN_END = re.compile(
+    r"(?:[。！？｡︒︕︖]|(?<![0-9０-９])．|．(?![0-9０-９]))+[」』）〉》】〕〗〙〛｣\"”’]*"
+    r"|[။។៕।॥።؟۔։๚๛]+"
+)
+# Chinese and Japanese text sometimes ends a sentence with an ASCII ! or ? and
+# goes straight on: a boundary when a CJK character follows it directly.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_ASCII_END = re.compile(f"(?<=[{_CJK}])[!?]+(?=[{_CJK}])")
+# Thai and Lao have no full stop in everyday writing (a dot marks an abbreviation:
+# "พ.ศ. 2567", "ดร. สมชาย"): a space between two of their letters ends a sentence
+# or clause, the only mark there is, as does a ! or ? before the space. Khmer
+# and Burmese have marks of their own (above), so a space there is only a space.
+_THAI_LAO = "\u0e00-\u0e7f\u0e80-\u0eff"
+_THAI_LAO_LETTER = re.compile(f"[{_THAI_LAO}]")
+_THAI_SPACE = re.compile(f"(?<=[{_THAI_LAO}])(?:[!?]+[\"”’)]*)? +(?=[{_THAI_LAO}])")
 
 # Abbreviations that never end a sentence, compared lower-cased.
 _ABBREVIATIONS = frozenset(
@@ -61,8 +75,8 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if punct != ".":
         return True  # "!", "?", "...", "…" before a capital
     token = _token_before(line, match.start() + 1)
-    if token.lower() in _ABBREVIATIONS:
-        return False
+    if token.lower() in _ABBREVIATIONS or _THAI_LAO_LETTER.search(token):
+        return False  # a known abbreviation; a Thai or Lao dot abbreviates ("พ.ศ. 2567")
     core = token[:-1]
     # Initials: "J. R. R. Tolkien" – a lone capital letter before the dot.
     if len(core) == 1 and core.isupper():
@@ -90,7 +104,8 @@ def _boundaries(line: str) -> list[int]:
     ends = [m.end() for m in _CANDIDATE.finditer(line) if _is_boundary(line, m)]
     if not line.isascii():
         ends += [m.end() for m in _OWN_END.finditer(line)]
-        ends += [m.start() for m in _THAI_SPACE.finditer(line)]
+        ends += [m.end() for m in _CJK_ASCII_END.finditer(line)]
+        ends += [m.end() for m in _THAI_SPACE.finditer(line)]
         ends.sort()
     return ends
 
