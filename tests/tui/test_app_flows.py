@@ -555,3 +555,19 @@ def test_capital_q_quits_at_once_from_the_reader(tmp_path):
         assert not app.is_running
 
     run(tmp_path, scenario)
+
+
+def test_export_of_an_article_without_highlights_says_so_and_writes_nothing(tmp_path):
+    async def scenario(pilot, app, library):
+        await open_seed(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("this article has no highlights or notes" in m for m in messages), messages
+        out = tmp_path / "out"
+        assert not out.exists() or not any(out.iterdir())
+        await pilot.press("h", "E")  # with a highlight it writes the file
+        await settle(pilot)
+        assert len(list(out.glob("*.md"))) == 1
+
+    run(tmp_path, scenario)

@@ -305,7 +305,9 @@ class NewsReaderApp(
         except (OSError, ValueError, NotFound) as exc:
             self.notify(one_line(f"Export failed: {exc}"), severity="error", markup=False)
             return
-        if not paths:
+        if not paths and article_ids is not None:
+            message = "Nothing to export: this article has no highlights or notes (no file written)"
+        elif not paths:
             message = "Nothing to export: no article has highlights or notes"
         elif article_ids is not None and len(paths) == 1:
             message = f"Exported to {paths[0]}"
