@@ -28,12 +28,12 @@ import urllib.parse
 from dataclasses import dataclass
 
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, clean_title, decode_bytes, parse_plaintext
+from newsreader.text.decoding import bom_encoding, codecs_for_label, declared_in_markup
 from newsreader.text.scripts import word_count
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MIN_TEXT_CHARS = 200  # below this a precision-first extraction gets a second, plainer try
 _MIN_WORDS = 5  # fewer is a menu or a button, not an article
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"\s+")
 _DROPPED_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "form", "nav",
@@ -70,15 +70,19 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
-    """Decode page bytes: BOM, the HTTP charset, a <meta charset>, UTF-8, else detection."""
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        meta = _META_CHARSET.search(data[:4096])
-        for declared in (http_charset, meta.group(1).decode("ascii") if meta else None):
-            if declared:
+    """Decode page bytes as a browser would: a byte-order mark, the HTTP charset
+    (or --encoding), a `<meta charset>`/http-equiv, an XML declaration, UTF-8,
+    else the encoding whose text reads likeliest (see `decode_bytes`). A
+    declaration the bytes do not fit, or an unknown label, is passed over."""
+    if bom_encoding(data) is None:
+        declared = [(http_charset, False)] if http_charset else []
+        declared += [(label, True) for label in declared_in_markup(data)]
+        for label, in_markup in declared:
+            for codec in codecs_for_label(label, in_markup):
                 try:
-                    return decode_bytes(data, declared)[0]
+                    return decode_bytes(data, codec)[0]
                 except IngestError:
-                    continue  # a wrong or unknown declaration: try the next way
+                    continue  # a wrong declaration: try the next way
     return decode_bytes(data)[0]
 
 
