@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import threading
 
+from newsreader.text.scripts import word_count
+
 
 UNKNOWN = "unknown"
 SAMPLE_CHARS = 3000
@@ -128,8 +130,9 @@ def _normalise(code: str) -> str:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text` ("no", "en", ...), or "unknown".
 
-    "unknown" when the text has fewer than ~20 letters or ~4 words once digits
-    and punctuation are ignored, when langdetect fails, when its best guess is
+    "unknown" when the text has fewer than ~20 letters or ~4 words (counted by
+    script: two characters of Chinese make one) once digits and punctuation
+    are ignored, when langdetect fails, when its best guess is
     below 0.8 probability, or when letters and function words say the guess
     is a neighbour it confuses but cannot tell which (`_neighbour`). Only the
     first ~3000 characters are examined. Deterministic and safe to call from
@@ -148,7 +151,8 @@ def language_guess(text: str, min_words: int = MIN_WORDS) -> tuple[str | None, f
     neighbours counts as sure (1.0)."""
     sample = _sample(text or "")
     words = _NON_LETTERS.sub(" ", sample).split()
-    if len(words) < min_words or sum(map(len, words)) < MIN_LETTERS * min_words // MIN_WORDS:
+    # Words by script: a Chinese sentence has no spaces to count.
+    if word_count(" ".join(words)) < min_words or sum(map(len, words)) < MIN_LETTERS * min_words // MIN_WORDS:
         return None, 0.0
     factory = _get_factory()
     from langdetect.lang_detect_exception import LangDetectException
