@@ -84,15 +84,11 @@ def test_every_sentence_is_its_language(written):
         assert detect_language(sentence) == EXPECTED.get(written, written), sentence
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ríkisstjórnin kynnti í dag nýtt fjárlagafrumvarp.",  # langdetect: Hungarian, 5 in 7
-        "Oppositionen mener, at kommunerne får for få penge.",  # Danish, but langdetect is unsure
-    ],
-)
-def test_an_unsure_guess_is_unknown_never_a_wrong_language(text):
-    assert detect_language(text) == "unknown"
+def test_an_unsure_guess_is_unknown_never_a_wrong_language():
+    # langdetect says Hungarian (5 in 7 trials); Hungarian writes no ý.
+    assert detect_language("Ríkisstjórnin kynnti í dag nýtt fjárlagafrumvarp.") == "unknown"
+    # A short line, but þ is written only in Icelandic.
+    assert detect_language("Veðrið á morgun: Þoka við Reykjavík.") == "is"
 
 
 def test_icelandic_names_in_a_norwegian_article_stay_norwegian():
@@ -113,9 +109,16 @@ def test_icelandic_names_in_an_english_article_stay_english():
         ("pt", "O governo anunciou uma nova lei para uma reforma fiscal que vai ajudar uma parte das famílias."),
         ("fi", "Hallitus kertoi eli ilmoitti tiistaina, että polttoaineveroa nostetaan ensi vuonna."),
         ("sw", "Rais amesema serikali itajenga barabara mpya katika mkoa wa Dar es Salaam mwaka huu."),
+        # Croatian "manje", "oko", "nje", "uza" are Nguni-looking words, and c is a click letter.
+        ("hr", "Vlada je u utorak predstavila prijedlog proračuna. Cijene goriva bit će manje nego prošle "
+               "godine, a oko nje se vodi rasprava. Policija je uza nju stajala, a manje od polovice građana "
+               "podržava odluku. Za nju je to manje važno, rekao je ministar oko podneva."),
+        # Hungarian "ár" (price) is Icelandic "ár" (year), and ö is written in both.
+        ("hu", "Az ár tovább emelkedett, az ár a piacon magas, és az ár miatt sokan panaszkodnak. "
+               "A kormány szerint az ár jövőre csökken."),
     ],
 )
-def test_words_that_look_nguni_do_not_move_other_languages(code, text):
+def test_words_that_look_like_a_neighbours_do_not_move_other_languages(code, text):
     assert detect_language(text) == code
 
 

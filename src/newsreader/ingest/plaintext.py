@@ -1,8 +1,9 @@
 """The plain-text article format: first non-empty line is the title, the rest the body.
 
-Decoding never substitutes replacement characters: UTF-8 (with or without BOM)
-first, then a declared encoding, then one detected by charset-normalizer; bytes
-that decode under none of them are refused with a reason.
+Decoding never substitutes replacement characters: a byte-order mark first,
+then a declared encoding, then UTF-8, then the encoding whose text reads
+likeliest as one language (`text.decoding`); bytes that decode under none of
+them are refused with a reason.
 """
 
 from __future__ import annotations

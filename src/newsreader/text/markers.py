@@ -1,9 +1,12 @@
-"""Ad-break marker phrases that news sites print between paragraphs.
+"""Ad-break marker phrases that news sites print between paragraphs, and the
+boilerplate lines around an article (tables only; `text.clean` applies them).
 
 Keys are ISO 639-1 codes. Multi-word phrases are specific enough to be
 removed even when a scraper glued them to the next sentence; single-word
-labels ("Annonse", "Anzeige", ...) are ordinary words too, so the cleaner
-only drops them when they make up a whole line (see `clean.strip_ad_markers`).
+labels ("Annonse", "Anzeige", "広告", ...) are ordinary words too, so the
+cleaner only drops them when they make up a whole line (see
+`clean.strip_ad_markers`). Boilerplate lines and teasers go only as whole
+lines too (`clean.strip_boilerplate`).
 """
 
 from __future__ import annotations
