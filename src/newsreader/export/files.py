@@ -49,8 +49,8 @@ def safe_slug(title: str, article_id: int, max_len: int = 80) -> str:
     or digit and ends in ``-{article_id}``, so it is never empty, never a
     reserved device name and unique per article. The title part is at most
     `max_len` characters and MAX_SLUG_BYTES bytes of UTF-8, cut on a hyphen
-    where possible and never inside a letter's marks; a title with nothing
-    usable becomes ``article``.
+    where possible and never inside a grapheme cluster (a letter's marks, a
+    conjunct); a title with nothing usable (only emoji, say) becomes ``article``.
     """
     if max_len < 1:
         raise ValueError("max_len must be at least 1")
@@ -84,9 +84,21 @@ def safe_slug(title: str, article_id: int, max_len: int = 80) -> str:
 _HYPHENS = re.compile("-{2,}")
 
 
+def _continues_cluster(slug: str, i: int) -> bool:
+    """Does `slug[i]` belong to the same grapheme cluster as `slug[i - 1]`? A
+    combining mark goes with its letter, and a letter after a virama (Hindi
+    क्ष, Khmer and Burmese stacked consonants) with the conjunct it completes."""
+    if unicodedata.category(slug[i])[0] == "M":
+        return True
+    return unicodedata.combining(slug[i - 1]) == _VIRAMA and slug[i].isalpha()
+
+
+_VIRAMA = 9  # the canonical combining class of viramas (U+094D, U+17D2, U+1039, ...)
+
+
 def _cut(slug: str, max_chars: int, max_bytes: int) -> str:
-    """`slug` within both limits, cut on a hyphen where possible, never between a
-    letter and its combining marks."""
+    """`slug` within both limits, cut on a hyphen where possible, never inside a
+    grapheme cluster (a letter and its marks, a conjunct)."""
     if len(slug) <= max_chars and len(slug.encode("utf-8")) <= max_bytes:
         return slug
     end, size = 0, 0
@@ -95,8 +107,8 @@ def _cut(slug: str, max_chars: int, max_bytes: int) -> str:
         if size > max_bytes:
             break
         end += 1
-    while 0 < end < len(slug) and unicodedata.category(slug[end])[0] == "M":
-        end -= 1  # do not leave a mark without its letter, or a letter without its mark
+    while 0 < end < len(slug) and _continues_cluster(slug, end):
+        end -= 1
     cut = slug[:end]
     # Cut on a word boundary unless the slug is one enormous word.
     if end < len(slug) and slug[end] != "-" and "-" in cut:

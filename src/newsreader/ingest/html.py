@@ -28,12 +28,18 @@ import urllib.parse
 from dataclasses import dataclass
 
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, clean_title, decode_bytes, parse_plaintext
-from newsreader.text.scripts import word_count
+from newsreader.text.decoding import bom_encoding, codecs_for_label, declared_in_markup
+from newsreader.text.markers import CLOSING_CAPTIONS
+from newsreader.text.scripts import UNSPACED_CHARS
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MIN_TEXT_CHARS = 200  # below this a precision-first extraction gets a second, plainer try
-_MIN_WORDS = 5  # fewer is a menu or a button, not an article
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# Less is a menu or a button, not an article: 5 words, or 60 characters of a
+# script written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese:
+# "このニュースをシェア" is 10), or a mix of both in proportion.
+_MIN_WORDS = 5
+_MIN_UNSPACED_CHARS = 60
+_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"\s+")
 _DROPPED_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "form", "nav",
@@ -70,15 +76,19 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
-    """Decode page bytes: BOM, the HTTP charset, a <meta charset>, UTF-8, else detection."""
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        meta = _META_CHARSET.search(data[:4096])
-        for declared in (http_charset, meta.group(1).decode("ascii") if meta else None):
-            if declared:
+    """Decode page bytes as a browser would: a byte-order mark, the HTTP charset
+    (or --encoding), a `<meta charset>`/http-equiv, an XML declaration, UTF-8,
+    else the encoding whose text reads likeliest (see `decode_bytes`). A
+    declaration the bytes do not fit, or an unknown label, is passed over."""
+    if bom_encoding(data) is None:
+        declared = [(http_charset, False)] if http_charset else []
+        declared += [(label, True) for label in declared_in_markup(data)]
+        for label, in_markup in declared:
+            for codec in codecs_for_label(label, in_markup):
                 try:
-                    return decode_bytes(data, declared)[0]
+                    return decode_bytes(data, codec)[0]
                 except IngestError:
-                    continue  # a wrong or unknown declaration: try the next way
+                    continue  # a wrong declaration: try the next way
     return decode_bytes(data)[0]
 
 
@@ -93,8 +103,8 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         raise
     except Exception as exc:  # the page is untrusted; a parser bug is one failed page
         raise IngestError(f"could not read the page ({type(exc).__name__})") from None
-    text = _tidy_text(document.text if document is not None else "")
-    if word_count(text) < _MIN_WORDS:  # by script: Japanese has no spaces to count
+    text = _without_closing_caption(_tidy_text(document.text if document is not None else ""))
+    if not long_enough(text):
         raise IngestError("no article text found in the page")
     site = _one_line(document.sitename)
     title = _page_title(headline or document.title, site) or _first_words(text)
@@ -109,6 +119,28 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         site_name=site,
         canonical_url=_web_url(document.url),
     )
+
+
+def long_enough(text: str) -> bool:
+    """Is `text` long enough to be an article? Measured by script: words where
+    words are spaced, characters where they are not (`_MIN_UNSPACED_CHARS`)."""
+    unspaced = len(_UNSPACED.findall(text))
+    words = sum(any(c.isalnum() for c in token) for token in _UNSPACED.sub(" ", text).split())
+    return words / _MIN_WORDS + unspaced / _MIN_UNSPACED_CHARS >= 1
+
+
+_CAPTION = re.compile(
+    "(?:" + "|".join(re.escape(word) for word in CLOSING_CAPTIONS) + r")\s*[:：|–—-]\s*\S", re.IGNORECASE
+)
+
+
+def _without_closing_caption(text: str) -> str:
+    """The text without a last line that captions a video the text cannot show
+    ("Video: Her blir russiske soldater tatt på senga")."""
+    rest, newline, last = text.rpartition("\n")
+    if newline and _CAPTION.match(last):
+        return rest
+    return text
 
 
 def _extract(html: str, url: str | None):

@@ -1,8 +1,9 @@
 """The plain-text article format: first non-empty line is the title, the rest the body.
 
-Decoding never substitutes replacement characters: UTF-8 (with or without BOM)
-first, then a declared encoding, then one detected by charset-normalizer; bytes
-that decode under none of them are refused with a reason.
+Decoding never substitutes replacement characters: a byte-order mark first,
+then a declared encoding, then UTF-8, then the encoding whose text reads
+likeliest as one language (`text.decoding`); bytes that decode under none of
+them are refused with a reason.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from newsreader.text.decoding import bom_encoding, likeliest_encoding
+from newsreader.text.language import language_guess
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # Standard input is read into memory once (it cannot be read twice, and what
@@ -39,14 +43,20 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode file bytes to text; returns (text, encoding used). Raises IngestError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Decode file bytes to text; returns (text, encoding used). Raises IngestError.
+
+    A byte-order mark decides; then `declared` (the user's --encoding, taken
+    as said); then UTF-8; then the codec whose text reads likeliest as one
+    language (`text.decoding.likeliest_encoding`).
+    """
+    bom = bom_encoding(data)
+    if bom is not None:
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode(bom), bom.removesuffix("-sig")
         except UnicodeDecodeError:
-            raise IngestError("starts with a UTF-16 mark but is not valid UTF-16") from None
+            if bom != "utf-8-sig":
+                raise IngestError(f"starts with a {bom.upper()} mark but is not valid {bom.upper()}") from None
+            data = data[3:]  # a stray UTF-8 mark on text in another encoding
     if _looks_binary(data):
         raise IngestError("binary file (contains NUL bytes), not text")
     if declared:
@@ -64,65 +74,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes  # only for files that are not UTF-8 (~10 ms to import)
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise IngestError("not UTF-8 and no text encoding fits; pass --encoding if you know it")
-    encoding = best.encoding
-    if encoding in LATIN_SINGLE_BYTE or encoding in _ALSO_LATIN:
-        encoding = _likeliest_latin(data, encoding)
-    # charset-normalizer decodes strictly; re-decode to be sure nothing was replaced.
-    try:
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
-        raise IngestError("not UTF-8 and no text encoding fits; pass --encoding") from None
-
-
-# The 8-bit Latin code pages, which decode almost any bytes: charset-normalizer
-# often cannot tell them apart (a Norwegian cp1252 text decodes as cp1250 with
-# "ĺ ć ř" where "å æ ø" were meant). Western first: the likelier on a tie.
-LATIN_SINGLE_BYTE = (
-    "cp1252", "iso8859_15", "latin_1", "cp1250", "iso8859_2", "cp1257", "iso8859_13", "cp1254",
-)
-# Other guesses of charset-normalizer for such bytes (DOS and Mac pages): when it
-# names one of these, the Latin pages above are tried too.
-_ALSO_LATIN = frozenset({"mac_roman", "mac_latin2", "cp437", "cp850", "cp858", "iso8859_4",
-                         "iso8859_10", "iso8859_16", "mac_iceland", "mac_turkish", "cp1258", "cp775",
-                         "cp852", "cp860", "cp861", "cp863", "cp865", "iso8859_3", "iso8859_9"})
-# Each language's letters beyond ASCII (lower case): a text decoded right uses
-# the letters of one language; decoded wrong, it mixes alphabets.
-_ALPHABETS = (
-    "æøåé", "åäöé", "äöå", "áðéíóúýþæö", "áðíóúýæø", "äöüß", "ëïéèöü", "àâæçéèêëîïôœùûüÿ",
-    "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "àçèéíïòóúü", "áčďéěíňóřšťúůýž",
-    "áäčďéíĺľňóôŕšťúýž", "ąćęłńóśźż", "áéíóöőúüű", "čšžćđ", "ăâîșțşţ", "ąčęėįšųūž",
-    "āčēģīķļņšūž", "äõöüšž", "çğıöşüİ",
-)
-# Symbols any language's text may hold: they say nothing about the code page.
-_NEUTRAL = frozenset("€£¥«»–—“”‘’„‚…°§©®™·•†‡‰‹›¡¿ªº±×÷\u00a0")
-
-
-def _fit(text: str) -> tuple[float, int]:
-    """How well `text`'s non-ASCII characters fit one language's alphabet: the
-    share (0..1) that do, then how many letters that is (a page that turns the
-    letters into symbols fits nothing)."""
-    others = [c.lower() for c in text if ord(c) > 127 and c not in _NEUTRAL and not c.isspace()]
-    if not others:
-        return 1.0, 0
-    matched = max(sum(c in alphabet for c in others) for alphabet in _ALPHABETS)
-    return matched / len(others), matched
-
-
-def _likeliest_latin(data: bytes, guessed: str) -> str:
-    """Among the Latin code pages, the one whose text reads as one language;
-    charset-normalizer's guess wins a tie."""
-    best, best_fit = guessed, (-1.0, 0)
-    for encoding in (guessed, *LATIN_SINGLE_BYTE):
+    guesses = [match.encoding for match in from_bytes(data)]
+    # charset-normalizer decodes strictly; the whole file is decoded again here
+    # (the ranking judged its start), so nothing is ever replaced.
+    for encoding in likeliest_encoding(data, guesses, _language_of_few_words):
         try:
-            fit = _fit(data.decode(encoding))
-        except UnicodeDecodeError:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
             continue
-        if fit > best_fit:
-            best, best_fit = encoding, fit
-    return best
+    raise IngestError("not UTF-8 and no text encoding fits; pass --encoding if you know it")
+
+
+def _language_of_few_words(text: str) -> tuple[str | None, float]:
+    # A tie between code pages is often over one or two words' letters.
+    return language_guess(text, min_words=2)
 
 
 def clean_title(line: str) -> str:

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsreader.model import Blocks
-from newsreader.text.markers import MARKERS, is_label
+from newsreader.text.markers import BOILERPLATE, MARKERS, TEASERS, is_label
 from newsreader.text.structure import build_blocks
 
-CLEANER_VERSION = 2  # 2: ad labels from web pages (Annonsørinnhold, ANZEIGE, ...)
+# 2: ad labels from web pages (Annonsørinnhold, ANZEIGE, ...)
+# 3: markers of 25 languages; boilerplate and teaser lines ("Related", "Les også: ...")
+CLEANER_VERSION = 3
 
 # What may precede a marker that sits mid-line: the end of a sentence.
 _BEFORE_PUNCT = frozenset('.!?:»"”)…\'’')
@@ -50,6 +52,38 @@ def _phrase_regex(phrase: str) -> str:
     return re.sub("['’]", "['’]", pattern)
 
 
+_SPACE, _APOSTROPHE, _END = " ", "'", ""
+
+
+def _alternation(phrases) -> str:
+    """A regex matching any of `phrases` case-insensitively, as `_phrase_regex`
+    each would, written as a trie ("Les(?: også| mer)"): at a line start the
+    engine then tries a few branches, not every phrase of 25 languages."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for word_index, word in enumerate(phrase.split()):
+            if word_index:
+                node = node.setdefault(_SPACE, {})
+            for ch in word:
+                low = ch.lower()
+                key = _APOSTROPHE if ch in "'’" else low if len(low) == 1 else ch
+                node = node.setdefault(key, {})
+        node[_END] = {}
+
+    def render(node: dict) -> str:
+        branches = [
+            ("['’]" if key == _APOSTROPHE else _SPACES + "+" if key == _SPACE else re.escape(key)) + render(child)
+            for key, child in node.items() if key != _END
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if _END in node else body
+
+    return render(root)
+
+
 @lru_cache(maxsize=64)
 def _patterns(language: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
     """(glued-phrase pattern, whole-line pattern) for one language table."""
@@ -59,9 +93,8 @@ def _patterns(language: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[
         # Unknown language: any table may apply.
         phrases = tuple(dict.fromkeys(p for table in MARKERS.values() for p in table))
     multi = sorted({v for p in phrases if not is_label(p) for v in _variants(p)}, key=len, reverse=True)
-    everything = sorted(phrases, key=len, reverse=True)
     phrase_re = re.compile("|".join(_phrase_regex(p) for p in multi)) if multi else None
-    alt = "|".join(_phrase_regex(p) for p in everything)
+    alt = _alternation(phrases)
     # A line made only of markers/labels, possibly repeated, optional colon.
     line_re = re.compile(rf"\s*(?:{alt})(?:[\s:]*(?:{alt}))*\s*:?\s*", re.IGNORECASE)
     return phrase_re, line_re
@@ -148,6 +181,53 @@ def strip_ad_markers(text: str, language: str | None = None) -> str:
     return "\n".join(out)
 
 
+# What may come between a teaser prefix and its headline ("Les også: ...").
+_TEASER_SEPARATORS = frozenset(":：|»›–—-")
+_MAX_TEASER_CHARS = 200  # one headline; a longer line is a paragraph that happens to start so
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(whole boilerplate line, teaser prefix at a line start, either at any line start)."""
+    lines = [p for table in BOILERPLATE.values() for p in table]
+    teasers = [p for table in TEASERS.values() for p in table]
+    line_alt, teaser_alt = _alternation(lines), _alternation(teasers)
+    whole = re.compile(rf"{_SPACES}*(?:{line_alt}){_SPACES}*[:：]?{_SPACES}*", re.IGNORECASE)
+    teaser = re.compile(rf"{_SPACES}*({teaser_alt})", re.IGNORECASE)
+    anywhere = re.compile(rf"^{_SPACES}*(?:{line_alt}|{teaser_alt})", re.IGNORECASE | re.MULTILINE)
+    return whole, teaser, anywhere
+
+
+def _is_teaser(line: str, teaser: re.Pattern[str]) -> bool:
+    """A teaser line: a prefix, then its separator and a headline, or nothing.
+    Without a separator only a prefix in capitals ("LES OGSÅ Slik ...") is one."""
+    m = teaser.match(line)
+    if m is None or len(line) > _MAX_TEASER_CHARS:
+        return False
+    rest = line[m.end():]
+    if rest[:1].isalnum():
+        return False  # the prefix is the start of a longer word
+    rest = rest.strip()
+    if rest[:1] in _TEASER_SEPARATORS:
+        rest = rest[1:].strip()
+    elif rest and m.group(1) != m.group(1).upper():
+        return False  # "Les også dette, sa han." is a sentence
+    return not rest[:1].islower()
+
+
+def strip_boilerplate(text: str) -> str:
+    """Remove lines that are page furniture: "Related", "このニュースをシェア", and
+    teasers for other articles ("Les også: ...", "Read more: ..."). Only whole
+    lines go; the same words inside a sentence or line stay."""
+    whole, teaser, anywhere = _boilerplate_patterns()
+    if anywhere.search(text) is None:
+        return text
+    return "\n".join(
+        line for line in text.split("\n")
+        if not (line.strip() and (whole.fullmatch(line) or _is_teaser(line, teaser)))
+    )
+
+
 # Line/paragraph separators other than \n that str.splitlines() honours.
 _NEWLINES = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Remaining C0/C1 control characters carry no text; tabs are whitespace.
@@ -171,12 +251,12 @@ def _lines(text: str):
 def clean(body_text: str, language: str | None = None) -> CleanedText:
     """Clean an article body (title already removed) into paragraphs and headings.
 
-    Newlines are normalised, control characters dropped, ad markers removed,
-    and every non-empty line (trimmed, with runs of spaces/tabs collapsed)
+    Newlines are normalised, control characters dropped, ad markers and
+    boilerplate lines removed, and every non-empty line (trimmed, with runs of spaces/tabs collapsed)
     becomes one block. `body` is the blocks joined by blank lines.
     """
     text = _CONTROL.sub("", _NEWLINES.sub("\n", body_text))
-    text = strip_ad_markers(text, language)
+    text = strip_boilerplate(strip_ad_markers(text, language))
     lines = (_RUNS.sub(" ", line).strip() for line in _lines(text))
     body, blocks = build_blocks(lines)
     return CleanedText(body=body, blocks=blocks)
