@@ -179,6 +179,9 @@ class Annotating(_Base):
     def on_annotations_pane_article_note_requested(self, event: AnnotationsPane.ArticleNoteRequested) -> None:
         self.edit_article_note()
 
+    def action_article_note(self) -> None:  # `a` in the reader
+        self.edit_article_note()
+
     def edit_article_note(self) -> None:
         """Open the note editor on the article-level note."""
         if self.current is None:

@@ -20,6 +20,7 @@ from textual.binding import Binding
 
 from newsreader.tui.widgets.annotations import HighlightList
 from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.feed_list import FeedList
 from newsreader.tui.widgets.reader import ReaderView
 from newsreader.tui.widgets.search_bar import SearchBar
 from newsreader.tui.widgets.search_results import SearchResults
@@ -99,6 +100,7 @@ def key_sections(app_bindings: Iterable[Binding | tuple] | None = None) -> list[
         ("Reader", ReaderView.BINDINGS),
         ("Annotations pane", HighlightList.BINDINGS),
         ("Article list", ArticleList.BINDINGS),
+        ("Feeds view", FeedList.BINDINGS),
         ("Search bar", SearchBar.BINDINGS),
         ("Search results", SearchResults.BINDINGS),
         ("Feed picker", FeedPicker.BINDINGS),

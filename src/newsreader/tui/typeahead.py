@@ -38,7 +38,10 @@ else:
 
 # The bindings (by id) whose key opens something to type into or to choose from.
 OPENERS = frozenset(
-    {"reader.note", "annotations.note", "annotations.article_note", "app.search", "list.filter_feed"}
+    {
+        "reader.note", "reader.article_note", "annotations.note", "annotations.article_note",
+        "app.search", "list.filter_feed",
+    }
 )
 # Textual's own binding for ctrl+p has no id; its action is "command_palette".
 OPENER_ACTIONS = frozenset({"command_palette", "app.command_palette"})

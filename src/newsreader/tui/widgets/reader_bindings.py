@@ -52,8 +52,12 @@ READER_BINDINGS = [
         "n", "note", "Note", id="reader.note",
         tooltip="Write the note of the highlight under the cursor (highlights first if there is none)",
     ),
+    Binding(
+        "a", "app.article_note", "Article note", show=False, id="reader.article_note",
+        tooltip="Write the article's own note (not tied to a passage)",
+    ),
     Binding("d", "delete", "Delete", id="reader.delete", tooltip="Delete the highlight under the cursor"),
-    Binding("u", "undo", "Undo", id="reader.undo", tooltip="Bring back the last deleted highlight"),
+    Binding("u", "undo", "Undo", id="reader.undo", tooltip="Undo the last deletion or read change"),
     Binding(
         "r", "reattach", "Attach here", id="reader.reattach",
         tooltip="Attach the highlight being re-attached (r in the annotations pane) "
