@@ -22,6 +22,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -157,6 +158,12 @@ class NewsReaderApp(
     async def load_library(self) -> None:
         """Seed, re-clean outdated articles, show the first page of the list,
         then every id (see `startup.py`)."""
+        try:
+            await self._load_library()
+        except NoMatches:
+            pass  # quit before the library was read: nothing left to show it in
+
+    async def _load_library(self) -> None:
         try:
             ready = await self.db.run(prepare_store, self.library)
         except DatabaseError as exc:  # the list shows what the first page read, if anything

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.css.query import NoMatches
 
 from newsreader.library import DatabaseError, NotFound, StoreProblem
 from newsreader.text.terminal import one_line
@@ -73,9 +74,12 @@ class ReadingLoop(_Base):
             self.unread = await self.db.run(self.library.unread_ids)
         except DatabaseError:
             return  # the counts stay as they were; the list itself reports the store
-        self.set_status(self.list_status())
-        if self.query_one(FeedList).display:
-            self.show_feeds_view()
+        try:
+            self.set_status(self.list_status())
+            if self.query_one(FeedList).display:
+                self.show_feeds_view()
+        except NoMatches:
+            return  # the app closed while the query ran
 
     def unread_shown(self) -> int:
         """How many of the articles the list shows are unread."""
@@ -90,7 +94,10 @@ class ReadingLoop(_Base):
             self.unread.difference_update(ids)
         else:
             self.unread.update(ids)
-        articles = self.query_one(ArticleList)
+        try:
+            articles = self.query_one(ArticleList)
+        except NoMatches:
+            return  # the app closed while the write ran: nothing left to redraw
         for article_id in ids[:200]:  # the rows on screen; a larger set redraws all
             articles.refresh_article(article_id)
         if len(ids) > 200:
