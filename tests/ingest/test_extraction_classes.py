@@ -192,3 +192,26 @@ def test_a_non_article_can_be_extracted_anyway_when_forced():
 
 def test_not_an_article_is_an_ingest_error():
     assert issubclass(NotAnArticle, IngestError)
+
+
+@pytest.mark.parametrize("wrap", [
+    '<form id="aspnetForm" action="/sak.aspx" method="post">{}</form>',
+    '<div class="page share-enabled social-tools">{}</div>',
+])
+def test_a_wrapper_around_the_whole_article_is_not_taken_for_a_box(wrap):
+    article = (f'<article><h1>Strømprisen stiger igjen</h1><div class="article-body">'
+               f'{"".join(f"<p>{p}</p>" for p in FIRST + SECOND)}</div></article>')
+    assert lines(extract_page(page(wrap.format(article))).text) == FIRST + SECOND
+
+
+def test_captions_bylines_and_date_lines_are_not_put_back_as_text():
+    article = ('<article><h1>Strømprisen stiger igjen</h1><p>Av Siri Berg og Ola Nordmann</p>'
+               '<p>Publisert 3. desember 2024 kl. 09.30</p><div class="article-body">'
+               f'{"".join(f"<p>{p}</p>" for p in FIRST)}'
+               '<figure><img src="/a.jpg" alt=""><figcaption><p>Strømmasten ved Sima kraftverk i Eidfjord, '
+               'fotografert i fjor høst. Foto: Ola Nordmann / NTB</p></figcaption></figure>'
+               f'{"".join(f"<p>{p}</p>" for p in SECOND)}</div></article>')
+    extracted = extract_page(page(article))
+    assert lines(extracted.text) == FIRST + SECOND
+    assert extracted.author == "Siri Berg og Ola Nordmann"  # the byline is metadata
+    assert extracted.published == "2024-12-03"

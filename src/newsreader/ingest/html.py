@@ -106,7 +106,7 @@ def extract_page(html: str, url: str | None = None, *, force: bool = False) -> E
     when its text is not an article (mostly links, or code), unless `force`.
     """
     try:
-        headline, document, paragraphs, anchors = _extract(html, url)
+        headline, document, paragraphs, anchors, byline = _extract(html, url)
         found = _tidy_text(document.text if document is not None else "")
         text = "\n".join(structure.merge(found.split("\n") if found else [], paragraphs, _a_paragraph))
         text = _without_closing_caption(text)
@@ -127,7 +127,7 @@ def extract_page(html: str, url: str | None = None, *, force: bool = False) -> E
     return ExtractedPage(
         title=title,
         text=text,
-        author=_one_line(getattr(document, "author", None)),
+        author=_one_line(getattr(document, "author", None)) or _one_line(byline),
         published=_publication_date(_one_line(getattr(document, "date", None)), html, url),
         site_name=site,
         canonical_url=_web_url(getattr(document, "url", None)),
@@ -165,7 +165,8 @@ def _a_paragraph(text: str) -> bool:
 
 def _extract(html: str, url: str | None):
     """(og:title or None, trafilatura's document or None, the container paragraphs,
-    the link texts): boxes dropped by structure, precision first, then plain."""
+    the link texts, a byline's author or None): boxes dropped by structure, precision
+    first, then plain."""
     import trafilatura
 
     tree = trafilatura.load_html(html)
@@ -175,6 +176,7 @@ def _extract(html: str, url: str | None):
     structure.drop_boxes(tree)
     paragraphs = structure.container_paragraphs(tree)
     anchors = structure.link_texts(tree)
+    byline = structure.byline(tree)
     spare = copy.deepcopy(tree)
     options = {"url": url, "with_metadata": True, "include_comments": False, "include_tables": True,
                "include_images": False, "include_links": False,
@@ -182,7 +184,7 @@ def _extract(html: str, url: str | None):
     document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
     if document is None or len((document.text or "").strip()) < _MIN_TEXT_CHARS:
         document = trafilatura.bare_extraction(spare, **options) or document
-    return headline, document, paragraphs, anchors
+    return headline, document, paragraphs, anchors, byline
 
 
 def _publication_date(found: str | None, html: str, url: str | None) -> str | None:

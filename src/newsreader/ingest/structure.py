@@ -31,7 +31,8 @@ _BOX_NAME = re.compile(
     r"subscription|paywall-?(?:prompt|offer|message|box|banner|cta|overlay|teaser|login))(?:[-_]|$)",
     re.IGNORECASE,
 )
-_BOX_TAGS = ("aside", "nav", "form", "footer", "script", "style", "noscript", "template", "iframe", "button")
+# Not <form>: some sites (ASP.NET) wrap the whole page in one.
+_BOX_TAGS = ("aside", "nav", "footer", "script", "style", "noscript", "template", "iframe", "button")
 # Paragraphs that are metadata, not text (the byline goes to `author`).
 _META_NAME = re.compile(
     r"(?:^|[-_])(?:byline|author|authors|credit|credits|caption|dateline|timestamp|published|updated|"
@@ -52,6 +53,15 @@ _SEE_ALSO = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "li")
+_NOT_TEXT_TAGS = ("figure", "figcaption", "picture", "table", "time", "address")  # captions, credits, dates
+# A short paragraph that is only a byline or a date line ("Av Kari Nordmann", "Publisert 3. mai"):
+# metadata, not text, when trafilatura left it out.
+_BYLINE = re.compile(
+    r"^(?:av|by|von|par|por|di|door|af|publisert|oppdatert|published|updated|publicerad|uppdaterad|"
+    r"offentliggjort|opdateret|julkaistu|päivitetty|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b",
+    re.IGNORECASE,
+)
 _LINK_DENSE = 0.6  # a paragraph whose text is mostly links is a list of other articles
 _CODE_LINE = re.compile(
     r"\{%|%\}|\{\{|\}\}|\bfunction\s*\(|=>|\b(?:var|const|let)\s+\w+\s*=|[;{}]\s*$|^\s*[{}]|\$\{|"
@@ -103,18 +113,33 @@ def _is_see_also(element) -> bool:
 def drop_boxes(tree) -> None:
     """Remove fact boxes, promo boxes, related-article lists and sign-up boxes, in place.
 
-    The <body> and <html> elements are never removed, whatever their classes say."""
+    Never <html>, <head> or <body>, nor an element around an <article>, <main> or
+    the article's body container, nor one with most of the page's text in it
+    (a wrapper whose class happens to say "share-enabled" is not a box)."""
+    page_text = len(_text(tree))
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
             continue
-        if element.getparent() is None:
+        if element.getparent() is None or not (_is_box(element) or _is_see_also(element)):
             continue
-        if _is_box(element) or _is_see_also(element):
-            doomed.append(element)
+        if element.tag not in ("script", "style") and _holds_the_article(element, page_text):
+            continue
+        doomed.append(element)
+    gone = set()
     for element in doomed:
-        if element.getparent() is not None and not any(d in doomed for d in element.iterancestors()):
+        gone.add(element)
+        if not any(a in gone for a in element.iterancestors()):
             element.drop_tree()
+
+
+def _holds_the_article(element, page_text: int) -> bool:
+    for inner in element.iterdescendants():
+        if not isinstance(inner.tag, str):
+            continue
+        if inner.tag in ("article", "main") or any(_BODY_NAME.match(n) for n in _names(inner)):
+            return True
+    return page_text > 0 and len(_text(element)) > page_text / 2
 
 
 def _containers(tree) -> list:
@@ -127,17 +152,22 @@ def _containers(tree) -> list:
         found = articles
     if not found:
         found = list(tree.iter("main")) or tree.xpath('//*[@role="main"]')
-    outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
+    chosen = set(found)
+    outermost = [e for e in found if not any(a in chosen for a in e.iterancestors())]
     if len(outermost) > 1 and all(e.tag == "article" for e in outermost):
         return []  # a list of teasers (an index page), not one article
     return outermost
 
 
 def _is_meta(element, container) -> bool:
+    """A byline, date line, caption or credit rather than article text."""
+    text = _text(element)
+    if len(text.split()) <= 12 and _BYLINE.match(text):
+        return True
     for node in (element, *element.iterancestors()):
         if node is container:
             return False
-        if any(_META_NAME.search(name) for name in _names(node)):
+        if node.tag in _NOT_TEXT_TAGS or any(_META_NAME.search(name) for name in _names(node)):
             return True
     return False
 
@@ -154,6 +184,20 @@ def container_paragraphs(tree) -> list[str]:
                 continue
             paragraphs.append(text)
     return paragraphs
+
+
+_BYLINE_NAME = re.compile(r"^(?:av|by|von|par|por|di|door|af)\s+(?P<name>[^\W\d_][\w.'’ -]*)$", re.IGNORECASE)
+
+
+def byline(tree) -> str | None:
+    """The author named in a byline paragraph ("Av Kari Nordmann") in the article's
+    containers, for a page whose metadata names none; None when there is none."""
+    for container in _containers(tree):
+        for element in container.iter("p", "div", "span"):
+            match = _BYLINE_NAME.match(_text(element))
+            if match and len(match["name"].split()) <= 8 and match["name"][0].isupper():
+                return match["name"].strip()
+    return None
 
 
 def _key(text: str) -> str:
