@@ -215,3 +215,13 @@ def test_captions_bylines_and_date_lines_are_not_put_back_as_text():
     assert lines(extracted.text) == FIRST + SECOND
     assert extracted.author == "Siri Berg og Ola Nordmann"  # the byline is metadata
     assert extracted.published == "2024-12-03"
+
+
+def test_readers_comments_inside_the_article_are_not_put_back():
+    comments = ('<section class="comments"><h3>Kommentarer (2)</h3><div class="comment"><p>Dette er helt '
+                'uhørt, regjeringen må gripe inn nå før det blir verre for folk flest.</p></div>'
+                '<div class="comment"><p>Enig med forrige taler, men strømstøtten er faktisk ganske god.</p></div>'
+                '</section>')
+    article = (f'<article><h1>Strømprisen stiger igjen</h1><div class="article-body">'
+               f'{"".join(f"<p>{p}</p>" for p in FIRST + SECOND)}</div>{comments}</article>')
+    assert lines(extract_page(page(article)).text) == FIRST + SECOND

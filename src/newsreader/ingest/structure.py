@@ -28,7 +28,9 @@ _BOX_NAME = re.compile(
     r"(?:^|[-_])(?:ad|ads|adslot|advert|advertisement|annonse|promo|promotion|factbox|fact-?box|faktaboks|"
     r"faktaruta|infobox|related|relaterte|recommended|newsletter|nyhetsbrev|signup|sign-up|subscribe-box|"
     r"read-?more|les-?ogsa|see-?also|share|sharing|social|most-?read|mest-?lest|upsell|cta|subscribe|"
-    r"subscription|paywall-?(?:prompt|offer|message|box|banner|cta|overlay|teaser|login))(?:[-_]|$)",
+    r"subscription|paywall-?(?:prompt|offer|message|box|banner|cta|overlay|teaser|login)|comments?|"
+    r"comment-list|kommentarer|disqus|replies|cookie|consent|gdpr|more-?stories|further-?reading|popular|"
+    r"trending|recirculation|outbrain|taboola)(?:[-_]|$)",
     re.IGNORECASE,
 )
 # Not <form>: some sites (ASP.NET) wrap the whole page in one.
