@@ -27,6 +27,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
+from newsreader.ingest import structure
 from newsreader.ingest.plaintext import IngestError, ParsedArticle, clean_title, decode_bytes, parse_plaintext
 from newsreader.text.decoding import bom_encoding, codecs_for_label, declared_in_markup
 from newsreader.text.markers import CLOSING_CAPTIONS
@@ -54,6 +55,10 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 # trafilatura and its helpers log warnings about odd pages; they are not the user's business.
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
+
+
+class NotAnArticle(IngestError):
+    """The page has text, but it is not an article (an index page, program code)."""
 
 
 @dataclass(frozen=True)
@@ -92,32 +97,40 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     return decode_bytes(data)[0]
 
 
-def extract_page(html: str, url: str | None = None) -> ExtractedPage:
+def extract_page(html: str, url: str | None = None, *, force: bool = False) -> ExtractedPage:
     """The article in a page: text plus title, author, date, site and canonical URL.
 
-    Raises IngestError when the page has no article text to speak of.
+    trafilatura's paragraphs, with those it dropped from the article's own
+    containers put back in document order (see `structure`). Raises
+    IngestError when the page has no article text to speak of, NotAnArticle
+    when its text is not an article (mostly links, or code), unless `force`.
     """
     try:
-        headline, document = _extract(html, url)
+        headline, document, paragraphs, anchors, byline = _extract(html, url)
+        found = _tidy_text(document.text if document is not None else "")
+        text = "\n".join(structure.merge(found.split("\n") if found else [], paragraphs, _a_paragraph))
+        text = _without_closing_caption(text)
+        reason = None if force else structure.not_an_article(text, anchors)
     except IngestError:
         raise
     except Exception as exc:  # the page is untrusted; a parser bug is one failed page
         raise IngestError(f"could not read the page ({type(exc).__name__})") from None
-    text = _without_closing_caption(_tidy_text(document.text if document is not None else ""))
     if not long_enough(text):
         raise IngestError("no article text found in the page")
-    site = _one_line(document.sitename)
-    title = _page_title(headline or document.title, site) or _first_words(text)
+    if reason:
+        raise NotAnArticle(reason)
+    site = _one_line(getattr(document, "sitename", None))
+    title = _page_title(headline or getattr(document, "title", None), site) or _first_words(text)
     first, _, rest = text.partition("\n")
     if rest and first.casefold() == title.casefold():
         text = rest  # the headline printed above the article is the title already
     return ExtractedPage(
         title=title,
         text=text,
-        author=_one_line(document.author),
-        published=_publication_date(_one_line(document.date), html, url),
+        author=_one_line(getattr(document, "author", None)) or _one_line(byline),
+        published=_publication_date(_one_line(getattr(document, "date", None)), html, url),
         site_name=site,
-        canonical_url=_web_url(document.url),
+        canonical_url=_web_url(getattr(document, "url", None)),
     )
 
 
@@ -143,14 +156,27 @@ def _without_closing_caption(text: str) -> str:
     return text
 
 
+def _a_paragraph(text: str) -> bool:
+    """Is a paragraph trafilatura dropped text (three words or so), not a label?"""
+    unspaced = len(_UNSPACED.findall(text))
+    words = sum(any(c.isalnum() for c in token) for token in _UNSPACED.sub(" ", text).split())
+    return words / 3 + unspaced / 12 >= 1
+
+
 def _extract(html: str, url: str | None):
-    """(og:title or None, trafilatura's document or None): precision first, then plain."""
+    """(og:title or None, trafilatura's document or None, the container paragraphs,
+    the link texts, a byline's author or None): boxes dropped by structure, precision
+    first, then plain."""
     import trafilatura
 
     tree = trafilatura.load_html(html)
     if tree is None:
         raise IngestError("not an HTML page (could not parse it)")
     headline = _meta(tree, "og:title") or _meta(tree, "twitter:title")
+    structure.drop_boxes(tree)
+    paragraphs = structure.container_paragraphs(tree)
+    anchors = structure.link_texts(tree)
+    byline = structure.byline(tree)
     spare = copy.deepcopy(tree)
     options = {"url": url, "with_metadata": True, "include_comments": False, "include_tables": True,
                "include_images": False, "include_links": False,
@@ -158,7 +184,7 @@ def _extract(html: str, url: str | None):
     document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
     if document is None or len((document.text or "").strip()) < _MIN_TEXT_CHARS:
         document = trafilatura.bare_extraction(spare, **options) or document
-    return headline, document
+    return headline, document, paragraphs, anchors, byline
 
 
 def _publication_date(found: str | None, html: str, url: str | None) -> str | None:

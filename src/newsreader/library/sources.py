@@ -1,7 +1,8 @@
 """What an `import` argument is, and how each kind becomes articles.
 
 A URL (http/https only) is fetched: a feed gives its items, a web page its
-article. A file is recognised by its extension, else by its first bytes:
+article. A file is recognised by its extension, else by its first bytes (an
+RSS/Atom feed by its bytes whatever its name, even `.html`):
 W3C annotations (.jsonld/.json), OPML subscription lists (which subscribe,
 without fetching: `refresh` does that), RSS/Atom feeds (items imported once,
 no subscription), HTML pages, and otherwise plain-text articles. One bad
@@ -41,8 +42,12 @@ def import_inputs(
     encoding: str | None = None,
     progress: subscriptions.Progress | None = None,
     stdin: BinaryIO | None = None,
+    force: bool = False,
 ) -> list[ImportOutcome]:
     """Import every input; annotation files last, so they find articles given with them.
+
+    `force`: a web page whose text is not an article (an index page, code) is
+    imported anyway instead of failing with "not an article".
 
     `-` (or /dev/stdin) is standard input (`stdin`, default the process's), read
     once into memory and told apart by its first bytes like a file.
@@ -66,17 +71,17 @@ def import_inputs(
         if done - 1 in bulk_outcomes:
             outcomes.append(bulk_outcomes[done - 1])
         elif kind == "url":
-            outcomes.extend(_import_url(db, str(item), limits))
+            outcomes.extend(_import_url(db, str(item), limits, force))
         elif kind == "stdin":
             if stdin_read:
                 outcomes.append(ImportOutcome(shown, "failed", message="given more than once (it can be read once)"))
             else:
                 stdin_read = True
-                outcomes.extend(_import_stdin(db, stdin or sys.stdin.buffer, encoding, annotation_files))
+                outcomes.extend(_import_stdin(db, stdin or sys.stdin.buffer, encoding, annotation_files, force))
         elif kind == "annotations":
             annotation_files.append((Path(item), shown, None))
         else:
-            outcomes.extend(_import_file(db, Path(item), shown, kind, encoding))
+            outcomes.extend(_import_file(db, Path(item), shown, kind, encoding, force))
         if progress is not None:
             progress(done, len(given), shown)
     for path, shown, data in annotation_files:
@@ -106,14 +111,17 @@ def kind_of(path: Path) -> str:
     if looks_like_annotation_file(path):
         return "annotations"
     suffix = path.suffix.lower()
-    for kind, suffixes in (("opml", OPML_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES)):
+    for kind, suffixes in (("opml", OPML_SUFFIXES), ("text", TEXT_SUFFIXES)):
         if suffix in suffixes:
             return kind
     try:
         with path.open("rb") as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError:
-        return "text"  # reading it again gives the reason
+        return "html" if suffix in HTML_SUFFIXES else "text"  # reading it again gives the reason
+    if suffix in HTML_SUFFIXES:
+        # An RSS/Atom file saved as .html is a feed: the content says so, not the name.
+        return "feed" if looks_like_feed(head) and not looks_like_html(head) else "html"
     return kind_of_bytes(head)
 
 
@@ -129,7 +137,7 @@ def kind_of_bytes(head: bytes) -> str:
 
 
 def _import_stdin(
-    db: Database, stream: BinaryIO, encoding: str | None, annotation_files: list
+    db: Database, stream: BinaryIO, encoding: str | None, annotation_files: list, force: bool = False
 ) -> list[ImportOutcome]:
     """Standard input, read once into memory (bounded) and imported from there.
 
@@ -147,22 +155,23 @@ def _import_stdin(
         annotation_files.append((Path("-"), shown, data))
         return []
     origin = f"stdin:{hashlib.sha256(data).hexdigest()[:16]}"
-    return _import_data(db, data, shown, kind, origin, "stdin:", encoding)
+    return _import_data(db, data, shown, kind, origin, "stdin:", encoding, force)
 
 
 def _import_file(
-    db: Database, path: Path, shown: str, kind: str, encoding: str | None
+    db: Database, path: Path, shown: str, kind: str, encoding: str | None, force: bool = False
 ) -> list[ImportOutcome]:
     try:
         data = read_limited(path)
     except IngestError as exc:
         return [ImportOutcome(shown, "failed", message=str(exc))]
     origin = str(path.resolve())
-    return _import_data(db, data, shown, kind, origin, path.resolve().as_uri(), encoding)
+    return _import_data(db, data, shown, kind, origin, path.resolve().as_uri(), encoding, force)
 
 
 def _import_data(
-    db: Database, data: bytes, shown: str, kind: str, origin: str, base_url: str, encoding: str | None
+    db: Database, data: bytes, shown: str, kind: str, origin: str, base_url: str, encoding: str | None,
+    force: bool = False,
 ) -> list[ImportOutcome]:
     """One input's bytes (a file's or standard input's), read once, as `kind`."""
     try:
@@ -171,7 +180,7 @@ def _import_data(
         if kind == "feed":
             return _import_items(db, parse_feed(data, base_url), shown)
         if kind == "html":
-            page = extract_page(decode_html(data, encoding))
+            page = extract_page(decode_html(data, encoding), force=force)
             meta = ArticleMeta(url=page.canonical_url, author=page.author, published=page.published)
             return [
                 importing.import_parsed(
@@ -184,7 +193,7 @@ def _import_data(
     return [importing.import_parsed(db, origin, parsed, display=shown)]
 
 
-def _import_url(db: Database, url: str, limits: FetchLimits) -> list[ImportOutcome]:
+def _import_url(db: Database, url: str, limits: FetchLimits, force: bool = False) -> list[ImportOutcome]:
     try:
         response = fetch(url, limits=limits, accept=subscriptions.PAGE_ACCEPT)
         head = response.body[:_SNIFF_BYTES]
@@ -192,7 +201,7 @@ def _import_url(db: Database, url: str, limits: FetchLimits) -> list[ImportOutco
             return _import_items(db, parse_feed(response.body, response.url, response.media_type), url)
         if response.media_type and not subscriptions.is_markup(response.media_type):
             raise IngestError(f"not a web page or feed ({response.media_type})")
-        page = extract_page(decode_html(response.body, response.charset), response.url)
+        page = extract_page(decode_html(response.body, response.charset), response.url, force=force)
     except (FetchError, IngestError) as exc:
         return [ImportOutcome(url, "failed", message=str(exc))]
     origin = page_origin(response.url, page.canonical_url)
