@@ -102,10 +102,16 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     interrupted = False
     try:
         with progress_bar("importing") as progress:
-            outcomes = lib.import_paths(args.paths, args.encoding, progress=progress)
+            outcomes = lib.import_paths(
+                args.paths, args.encoding, progress=progress, force=getattr(args, "force", False)
+            )
     except ImportInterrupted as stop:
         outcomes, interrupted = stop.outcomes, True
     status = report_imports(outcomes)
+    if not getattr(args, "force", False) and any(
+        o.failed and o.message.startswith("not an article") for o in outcomes
+    ):
+        fail("a page that looks like no article is imported anyway with `newsreader import --force PATH`")
     if len(outcomes) > 1:
         print(import_summary(outcomes))  # last: every line before it is one input
     if interrupted:

@@ -46,6 +46,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--encoding", help="decode non-UTF-8 files with this encoding (e.g. cp1252)")
+    p.add_argument(
+        "--force", action="store_true",
+        help="import web pages that look like no article (an index page, mostly links or code) anyway",
+    )
     add_timeout_option(p)
 
     p = commands.add_parser("list", help="a header, then one line per article, newest first")

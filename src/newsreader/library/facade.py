@@ -59,18 +59,20 @@ class Library(Preparing, Reading, Annotating, FullText, Exporting):
         paths: Iterable[str | Path],
         encoding: str | None = None,
         progress: Progress | None = None,
+        force: bool = False,
     ) -> list[ImportOutcome]:
         """Import article files, web pages (files or http(s) URLs), feed files, OPML
         subscription lists, then W3C annotation files (.jsonld/.json).
 
         Articles come first so that annotations given in the same batch find
         them. One bad input (or annotation) never stops the rest: each gives a
-        failed outcome with its reason. `progress(done, total, input)` follows along.
+        failed outcome with its reason. `force`: import web pages that look like
+        no article (an index page) anyway. `progress(done, total, input)` follows along.
         """
         from newsreader.library import sources
 
         return sources.import_inputs(
-            self._db, paths, limits=self.fetch_limits, encoding=encoding, progress=progress
+            self._db, paths, limits=self.fetch_limits, encoding=encoding, progress=progress, force=force
         )
 
     def import_parsed(
