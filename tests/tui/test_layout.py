@@ -66,6 +66,10 @@ def panes(app) -> dict[str, int | None]:
 @pytest.mark.parametrize("columns_", [120, 150, 110, 100, 80, 70])
 def test_panes_fit_the_terminal(tmp_path, columns_):
     async def scenario(pilot, app, library):
+        # No article opened yet: the list alone, across the screen (whole titles).
+        assert panes(app) == {"list-pane": columns_, "reader-pane": None, "annotations": None}
+        await pilot.press("enter")
+        await settle(pilot)
         shown = panes(app)
         assert shown["list-pane"] == list_width(columns_, DEFAULT_SHARE, columns_ >= NARROW)
         if columns_ >= NARROW:  # the annotations pane gives way first, below NARROW
@@ -120,6 +124,8 @@ def test_less_and_greater_resize_the_list_and_the_share_is_remembered(tmp_path):
     run(tmp_path, scenario)
 
     async def again(pilot, app, library):
+        await pilot.press("enter")  # the split shows once an article is open
+        await settle(pilot)
         assert panes(app)["list-pane"] == 42  # the next start
         app.clear_notifications()
         for _ in range(20):

@@ -163,6 +163,8 @@ def test_a_broken_state_file_is_one_warning(tmp_path):
     async def scenario(pilot, app, library):
         messages = [n.message for n in app._notifications]
         assert sum("state.json" in m for m in messages) == 1
+        await pilot.press("enter")  # the split shows once an article is open
+        await settle(pilot)
         assert app.query_one("#list-pane").region.width == 48  # the defaults
         await pilot.press("greater_than_sign")  # and a good file replaces it
         await settle(pilot)

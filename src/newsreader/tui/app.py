@@ -214,7 +214,10 @@ class NewsReaderApp(
         except DatabaseError as exc:
             self.notify(self.store_failed(exc), severity="error", markup=False)
             return
+        first = self.current is None
         self.current = article
+        if first:  # the reader and its notes come in beside the list
+            self.fit_panes(self.size.width)
         reader = self.query_one(ReaderView)
         if reader.reattaching is not None and reader.article_id != article_id:
             reader.end_reattach()  # the orphan belongs to the article left behind

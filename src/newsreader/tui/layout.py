@@ -103,6 +103,7 @@ class PaneLayout(_Base):
     _save_failed = False
     _save_lock: asyncio.Lock | None = None
     _single_pane = False
+    _split_wanted = False  # `<`/`>` before any article was opened: the panes side by side
 
     # -- start-up ----------------------------------------------------------------------
 
@@ -154,6 +155,14 @@ class PaneLayout(_Base):
             return
         if was_single:
             list_pane.display = reader_pane.display = True
+        # Until the first article is opened the reader has nothing to show: the
+        # list takes the whole width (whole titles, as newsboat's list), the
+        # reader and its notes come in beside it when an article opens.
+        browsing = self.current is None and not self._split_wanted
+        screen.set_class(browsing, "-browsing")
+        if browsing:
+            list_pane.styles.width = "1fr"
+            return
         list_pane.styles.width = list_width(total, self.list_share, self._annotations_shown(total))
 
     def _focus_moved(self, widget: Widget | None) -> None:
@@ -177,6 +186,9 @@ class PaneLayout(_Base):
         if total < SINGLE_PANE:
             self.notify(f"Below {SINGLE_PANE} columns one pane at a time fills the screen", timeout=3)
             return
+        if not self._split_wanted and self.current is None:
+            self._split_wanted = True  # the list was alone: show the split it resizes
+            self.fit_panes(total)
         shown = self._annotations_shown(total)
         now = list_width(total, self.list_share, shown)
         share = min(max(share_of(now, total) + direction * STEP, SHARE_MIN), SHARE_MAX)
