@@ -29,7 +29,9 @@ class Reading(LibraryBase):
 
         Returns the ids whose state changed, in the order given: undo is
         `set_read(changed, not read)`. Ids of no article are ignored.
-        (100,000 ids: about a second, most of it SQLite rewriting the rows.)
+        SQLite rewrites each changed row whole, so the time goes with the size
+        of the articles: 1,000 of 600 words ~0.1 s; 100,000 short ones ~2 s,
+        of 600 words ~10 s. Run it off the UI thread.
         """
         return reading_db.set_read(self._db, list(article_ids), utc_now() if read else None)
 
