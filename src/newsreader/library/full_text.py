@@ -23,10 +23,11 @@ from newsreader.store.connection import Database
 
 from newsreader.ingest.plaintext import IngestError, parse_plaintext
 from newsreader.library.base import LibraryBase
-from newsreader.library.importing import ImportOutcome, content_hash, orphan_message, reanchor_all, utc_now
+from newsreader.library.importing import (
+    ImportOutcome, content_fields, content_hash, orphan_message, reanchor_all, utc_now,
+)
 from newsreader.store import articles as articles_db
 from newsreader.store import full_texts as full_texts_db
-from newsreader.text import CLEANER_VERSION, clean, detect_language
 
 # Downloads are imported when first used (opening the TUI needs none: facade.py).
 if TYPE_CHECKING:
@@ -64,18 +65,8 @@ def fetch_full_text(db: Database, article_id: int, limits: FetchLimits) -> Impor
             f"{final_url}: the page has less text than the summary (a paywall or a cookie notice?); "
             "the summary stays",
         )
-    language = detect_language(parsed.body)
-    cleaned = clean(parsed.body, language)
     now = utc_now()
-    fields = {
-        "language": language,
-        "raw": parsed.raw,
-        "body": cleaned.body,
-        "blocks": articles_db.pack_blocks(cleaned.blocks),
-        "content_hash": digest,
-        "cleaner_version": CLEANER_VERSION,
-        "updated_at": now,
-    }
+    fields = content_fields(parsed, digest, now)
     with db.atomic():
         # As it is now (a refresh may have written since it was read above).
         current = articles_db.get_article(db, article_id)
@@ -89,7 +80,7 @@ def fetch_full_text(db: Database, article_id: int, limits: FetchLimits) -> Impor
         else:
             fallback, fallback_hash = kept.summary_raw, kept.summary_hash
         articles_db.replace_content(db, article_id, fields, now)
-        orphaned = reanchor_all(db, article_id, cleaned.body, now)
+        orphaned = reanchor_all(db, article_id, fields["body"], now)
         full_texts_db.record(db, article_id, final_url, fallback, fallback_hash, now)
     detail = "; ".join(m for m in (f"full text from {final_url}", orphan_message(orphaned)) if m)
     return ImportOutcome(shown, "updated", article_id, detail, orphaned)

@@ -129,19 +129,8 @@ def _import_parsed(
                 return ImportOutcome(shown, "unchanged", existing)
             full_texts_db.replace_summary(db, existing, parsed.raw, digest)
             return ImportOutcome(shown, "unchanged", existing, "new summary kept aside; the full text stays")
-    language = detect_language(parsed.body)
-    cleaned = clean(parsed.body, language)
     now = utc_now()
-    fields = {
-        "title": parsed.title,
-        "language": language,
-        "raw": parsed.raw,
-        "body": cleaned.body,
-        "blocks": articles_db.pack_blocks(cleaned.blocks),
-        "content_hash": digest,
-        "cleaner_version": CLEANER_VERSION,
-        "updated_at": now,
-    }
+    fields = {"title": parsed.title, **content_fields(parsed, digest, now)}
     if meta is not None:
         fields.update({k: v for k, v in (("url", meta.url), ("author", meta.author)) if v})
         if meta.published:
@@ -156,8 +145,25 @@ def _import_parsed(
         return ImportOutcome(shown, "added", article_id)
     with db.atomic():
         articles_db.replace_content(db, existing, fields, now)
-        orphaned = reanchor_all(db, existing, cleaned.body, now)
+        orphaned = reanchor_all(db, existing, fields["body"], now)
     return ImportOutcome(shown, "updated", existing, orphan_message(orphaned), orphaned)
+
+
+def content_fields(parsed: ParsedArticle, digest: str, now: str) -> dict:
+    """The stored columns that follow from an article's text: its language, raw
+    text, cleaned body and blocks, hash and cleaner version (an import, a full
+    text fetched from the page)."""
+    language = detect_language(parsed.body)
+    cleaned = clean(parsed.body, language)
+    return {
+        "language": language,
+        "raw": parsed.raw,
+        "body": cleaned.body,
+        "blocks": articles_db.pack_blocks(cleaned.blocks),
+        "content_hash": digest,
+        "cleaner_version": CLEANER_VERSION,
+        "updated_at": now,
+    }
 
 
 def reclean_article(db: Database, article_id: int) -> ImportOutcome:
