@@ -27,9 +27,15 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
-def run(tmp_path: Path, scenario, size=(120, 40), settings: Settings | None = None, db: Path | None = None):
-    """Run `scenario(pilot, app, library)` in a fresh app over `db` (default tmp_path/t.db)."""
+def run(
+    tmp_path: Path, scenario, size=(120, 40), settings: Settings | None = None, db: Path | None = None,
+    fetch_limits=None,
+):
+    """Run `scenario(pilot, app, library)` in a fresh app over `db` (default tmp_path/t.db);
+    `fetch_limits` (a FetchLimits) for downloads from the local test server."""
     library = Library.open(db or tmp_path / "t.db")
+    if fetch_limits is not None:
+        library.fetch_limits = fetch_limits
     app = NewsReaderApp(library, settings or Settings(export_dir=tmp_path / "out"))
 
     async def main() -> None:

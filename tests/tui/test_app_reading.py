@@ -8,7 +8,6 @@ Offline: feeds are files on disk; pages come from support/feeds_server.py.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from textual.widgets import Label
@@ -16,11 +15,11 @@ from textual.widgets import Label
 from newsreader.ingest.fetch import FetchLimits
 from newsreader.library import Library
 from newsreader.tui.app import NewsReaderApp
-from newsreader.tui.config import Settings
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.feed_list import FeedList
 from newsreader.tui.widgets.reader import ReaderView
 
+from support.app import run as run_app
 from support.app import screen_text, settle
 from support.feeds_server import Route, rss
 
@@ -57,20 +56,7 @@ def store_with_feeds(tmp_path: Path, **feeds: int) -> Path:
 
 
 def run(db: Path, scenario, size=(120, 40)) -> NewsReaderApp:
-    library = Library.open(db)
-    library.fetch_limits = LIMITS
-    app = NewsReaderApp(library, Settings(export_dir=db.parent / "out"))
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await scenario(pilot, app, library)
-
-    try:
-        asyncio.run(main())
-    finally:
-        library.close()
-    return app
+    return run_app(db.parent, scenario, size=size, db=db, fetch_limits=LIMITS)
 
 
 def status_line(app) -> str:
